@@ -1,0 +1,25 @@
+/**
+ * `npm run migration:create [name]`: diffs the entities against a scratch database that
+ * has every existing migration applied, and writes the difference as a new migration
+ * under src/db/migrations/. Add the new class to src/db/migrations/index.ts afterwards.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ormConfig } from '../src/db/ormConfig.js';
+import { startEmbeddedPostgres } from '../src/runtime/embeddedPostgres.js';
+import { findFreePort } from '../test/support/ports.js';
+
+const dataDir = await mkdtemp(path.join(tmpdir(), 'sop-migration-'));
+const postgres = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), database: 'scratch' });
+try {
+  const orm = await MikroORM.init(ormConfig(postgres.url));
+  await orm.migrator.up();
+  const result = await orm.migrator.create(undefined, false, false, process.argv[2]);
+  console.log(result.fileName ? `wrote src/db/migrations/${result.fileName}` : 'no schema changes');
+  await orm.close();
+} finally {
+  await postgres.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,59 @@
+/**
+ * `npm start`: the whole stack on one machine. Embedded Postgres and a Temporal dev
+ * server unless DATABASE_URL / TEMPORAL_ADDRESS point elsewhere, then migrations, seed
+ * data, the worker and the API.
+ */
+import { startApplication } from '../runtime/application.js';
+import { loadConfig } from '../runtime/config.js';
+import { startInfrastructure } from '../runtime/infrastructure.js';
+import { exitOnStartupError, stopOnSignals } from '../runtime/shutdown.js';
+import { installTemporalRuntime } from '../runtime/worker.js';
+
+const log = (line: string) => console.log(`[start] ${line.trimEnd()}`);
+
+try {
+  const config = loadConfig();
+  installTemporalRuntime(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  log('Starting Postgres and Temporal...');
+  const infrastructure = await startInfrastructure(config, log);
+  let application;
+  try {
+    log('Applying migrations and seed data, starting the worker and the API...');
+    application = await startApplication({
+      databaseUrl: infrastructure.databaseUrl,
+      temporalAddress: infrastructure.temporalAddress,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      api: { host: config.API_HOST, port: config.API_PORT },
+      runWorker: true,
+      migrate: true,
+      log,
+    });
+  } catch (error) {
+    await infrastructure.stop();
+    throw error;
+  }
+  const running = application;
+  stopOnSignals(async () => {
+    await running.stop();
+    await infrastructure.stop();
+  }, log);
+
+  const database = infrastructure.databaseUrl.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+  console.log(
+    [
+      '',
+      'Delivery SOP platform is up:',
+      `  GraphQL API   ${running.api?.graphqlUrl}`,
+      `  Health        ${running.api?.url}/healthz   ${running.api?.url}/readyz`,
+      `  Temporal      ${infrastructure.temporalAddress}  (namespace ${config.TEMPORAL_NAMESPACE}, task queue ${config.TEMPORAL_TASK_QUEUE}; ${infrastructure.temporalSource})`,
+      `  Temporal UI   ${infrastructure.temporalUiUrl ?? '(external server: see its own UI)'}`,
+      `  PostgreSQL    ${database}  (${infrastructure.databaseSource})`,
+      `  Data folder   ${config.DATA_DIR}`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+} catch (error) {
+  exitOnStartupError(error);
+}

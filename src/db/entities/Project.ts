@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { PackagePolicy } from '../../domain/packagePolicy.js';
+import { SOP_STAGES } from '../../domain/sopStage.js';
+import { AddOnPack } from './AddOnPack.js';
+import { Client } from './Client.js';
+import { ServicePackage } from './ServicePackage.js';
+
+/**
+ * A client project: the read model of its SOP workflow (`stage`, counters, timeline)
+ * plus what the agency sold (package, add-ons). The workflow owns the SOP fields; they
+ * change only through the projection activity.
+ */
+export const Project = defineEntity({
+  name: 'Project',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    name: p.string().length(200),
+    client: () => p.manyToOne(Client),
+    servicePackage: () => p.manyToOne(ServicePackage),
+    addOns: () => p.manyToMany(AddOnPack),
+    projectLead: p.string().length(200),
+    stagingUrl: p.string().length(2048).nullable(),
+    workflowId: p.string().length(100).unique(),
+    /** The package policy with add-ons applied, as handed to the workflow at start. */
+    policy: p.json<PackagePolicy>(),
+    stage: p.enum(SOP_STAGES),
+    communicationRounds: p.integer().default(0),
+    /** Sequence number of the last workflow event applied here; older events never overwrite newer ones. */
+    projectedSeq: p.integer().default(0),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+  indexes: [{ properties: ['client'] }],
+});
+
+export type Project = InferEntity<typeof Project>;

@@ -1,0 +1,24 @@
+/**
+ * Every way the application refuses a request, as a closed set of codes. The API maps
+ * each code to a GraphQL error in one exhaustive table (src/api/errorMapping.ts).
+ */
+export const DOMAIN_ERROR_CODES = [
+  'SOP_RULE_VIOLATION',
+  'STAGE_CONFLICT',
+  'NOT_FOUND',
+  'INVALID_INPUT',
+  'WORKFLOW_UNAVAILABLE',
+] as const;
+
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,145 @@
+import type { RequestContext } from '../api/context.js';
+import { applyAddOns } from '../domain/addOnPack.js';
+import type { CommunicationChannel } from '../domain/communicationRound.js';
+import { DomainError } from '../domain/domainError.js';
+import { validatePolicy } from '../domain/packagePolicy.js';
+import { initialSopState } from '../domain/sopState.js';
+import { AddOnPack, Client, Project, ServicePackage, StageEvent } from '../db/entities/index.js';
+import { logCommunicationRoundUpdate, signOffRequirementsUpdate } from '../../workflows/messages.js';
+import { executeSopUpdate, projectWorkflowId, startProjectSop } from './sopWorkflows.js';
+
+export interface CreateProject {
+  clientId: string;
+  name: string;
+  packageCode: string;
+  addOnCodes: string[];
+  projectLead: string;
+  stagingUrl?: URL | string | null;
+}
+
+async function requireProject(ctx: RequestContext, projectId: string): Promise<Project> {
+  const project = await ctx.em.findOne(Project, { id: projectId });
+  if (!project) throw new DomainError('NOT_FOUND', `Project ${projectId} does not exist.`, { entity: 'Project', id: projectId });
+  return project;
+}
+
+export async function findProject(ctx: RequestContext, projectId: string): Promise<Project | null> {
+  return ctx.em.findOne(Project, { id: projectId });
+}
+
+/**
+ * Creates the project row, its first timeline entry and its SOP workflow. The row is
+ * written first so the workflow's projection always has a row to update; if the
+ * workflow cannot be started, the row is removed again and nothing is left behind.
+ */
+export async function createProject(ctx: RequestContext, input: CreateProject): Promise<Project> {
+  const client = await ctx.em.findOne(Client, { id: input.clientId });
+  if (!client) throw new DomainError('NOT_FOUND', `Client ${input.clientId} does not exist.`, { entity: 'Client', id: input.clientId });
+  const servicePackage = await ctx.em.findOne(ServicePackage, { code: input.packageCode });
+  if (!servicePackage) {
+    throw new DomainError('NOT_FOUND', `Service package ${input.packageCode} does not exist.`, { entity: 'ServicePackage', id: input.packageCode });
+  }
+  const addOnCodes = [...new Set(input.addOnCodes)];
+  const addOns = addOnCodes.length > 0 ? await ctx.em.find(AddOnPack, { code: { $in: addOnCodes } }) : [];
+  const missing = addOnCodes.filter((code) => !addOns.some((addOn) => addOn.code === code));
+  if (missing.length > 0) {
+    throw new DomainError('NOT_FOUND', `Add-on packs do not exist: ${missing.join(', ')}.`, { entity: 'AddOnPack', ids: missing });
+  }
+  const policy = applyAddOns(servicePackage.policy, addOns.map((addOn) => addOn.effect));
+  const problems = validatePolicy(policy);
+  if (problems.length > 0) {
+    throw new DomainError('INVALID_INPUT', `The ${servicePackage.code} package policy is not usable.`, { problems });
+  }
+
+  const state = initialSopState();
+  const project = ctx.em.create(Project, {
+    name: input.name.trim(),
+    client,
+    servicePackage,
+    addOns,
+    projectLead: input.projectLead.trim(),
+    stagingUrl: input.stagingUrl ? String(input.stagingUrl) : null,
+    workflowId: 'pending',
+    policy,
+    stage: state.stage,
+    communicationRounds: state.communicationRounds,
+    projectedSeq: state.lastEventSeq,
+  });
+  project.workflowId = projectWorkflowId(project.id);
+  ctx.em.create(StageEvent, {
+    project,
+    seq: 0,
+    type: 'PROJECT_CREATED',
+    fromStage: state.stage,
+    toStage: state.stage,
+    actor: ctx.actor ?? project.projectLead,
+    occurredAt: new Date(),
+    summary: `Project created on the ${servicePackage.name} package`,
+    details: { packageCode: servicePackage.code, addOnCodes },
+  });
+  await ctx.em.flush();
+
+  try {
+    await startProjectSop(ctx.temporal, ctx.taskQueue, {
+      projectId: project.id,
+      packageCode: servicePackage.code,
+      clientTier: client.tier,
+      projectLead: project.projectLead,
+      policy,
+      projectName: project.name,
+      clientName: client.name,
+    });
+  } catch (error) {
+    await ctx.em.nativeDelete(StageEvent, { project: project.id });
+    await ctx.em.nativeDelete(Project, { id: project.id });
+    throw error;
+  }
+  return project;
+}
+
+export interface LogCommunicationRound {
+  projectId: string;
+  channel: CommunicationChannel;
+  summary: string;
+  attendees: string[];
+  occurredAt?: Date | null;
+  idempotencyKey?: string | null;
+}
+
+export async function logCommunicationRound(ctx: RequestContext, input: LogCommunicationRound): Promise<Project> {
+  const project = await requireProject(ctx, input.projectId);
+  await executeSopUpdate(
+    ctx.temporal,
+    project.id,
+    logCommunicationRoundUpdate,
+    [
+      {
+        channel: input.channel,
+        summary: input.summary.trim(),
+        attendees: input.attendees.map((name) => name.trim()),
+        occurredAt: (input.occurredAt ?? new Date()).toISOString(),
+        actor: ctx.actor ?? project.projectLead,
+      },
+    ],
+    input.idempotencyKey,
+  );
+  return ctx.em.refreshOrFail(project);
+}
+
+export interface SignOffRequirements {
+  projectId: string;
+  note?: string | null;
+  idempotencyKey?: string | null;
+}
+
+export async function signOffRequirements(ctx: RequestContext, input: SignOffRequirements): Promise<Project> {
+  const project = await requireProject(ctx, input.projectId);
+  await executeSopUpdate(
+    ctx.temporal,
+    project.id,
+    signOffRequirementsUpdate,
+    [{ actor: ctx.actor ?? project.projectLead, ...(input.note ? { note: input.note } : {}) }],
+    input.idempotencyKey,
+  );
+  return ctx.em.refreshOrFail(project);
+}

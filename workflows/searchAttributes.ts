@@ -1,0 +1,16 @@
+// @temporalio/common is the pure package the workflow SDK itself is built on; it is bundled with workflows.
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/**
+ * Custom search attributes that let ops filter projects in the Temporal UI
+ * (e.g. `SopStage = "STRESS_TEST" AND ClientTier = "A"`). The dev server registers them
+ * at start (src/runtime/temporalDevServer.ts) and docker compose at start-up.
+ */
+export const SopStageKey = defineSearchAttributeKey('SopStage', SearchAttributeType.KEYWORD);
+export const PackageCodeKey = defineSearchAttributeKey('PackageCode', SearchAttributeType.KEYWORD);
+export const ClientTierKey = defineSearchAttributeKey('ClientTier', SearchAttributeType.KEYWORD);
+export const ProjectLeadKey = defineSearchAttributeKey('ProjectLead', SearchAttributeType.KEYWORD);
+export const SlaBreachedKey = defineSearchAttributeKey('SlaBreached', SearchAttributeType.BOOL);
+
+/** Name → type of every custom search attribute, for registering them with a server. */
+export const CUSTOM_SEARCH_ATTRIBUTES = [SopStageKey, PackageCodeKey, ClientTierKey, ProjectLeadKey, SlaBreachedKey];
