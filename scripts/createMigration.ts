@@ -3,7 +3,7 @@
  * has every existing migration applied, and writes the difference as a new migration
  * under src/db/migrations/. Add the new class to src/db/migrations/index.ts afterwards.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -12,6 +12,7 @@ import { startEmbeddedPostgres } from '../src/runtime/embeddedPostgres.js';
 import { findFreePort } from '../test/support/ports.js';
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'sop-migration-'));
+await chmod(dataDir, 0o755); // reachable by the postgres user when run as root
 const postgres = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), database: 'scratch' });
 try {
   const orm = await MikroORM.init(ormConfig(postgres.url));

@@ -21,12 +21,11 @@ export function domainErrorToGraphQL(error: DomainError): GraphQLError {
   });
 }
 
+/** Finds an error of `type` in the chain GraphQL wraps around what a resolver threw. */
 function findCause<T>(error: unknown, type: abstract new (...args: never[]) => T): T | undefined {
-  for (let current = error; current instanceof Error; current = current.cause) {
+  for (let current = error; current instanceof Error; ) {
     if (current instanceof type) return current;
-    if (current instanceof GraphQLError && current.originalError && current.originalError !== current.cause) {
-      return findCause(current.originalError, type);
-    }
+    current = current instanceof GraphQLError && current.originalError ? current.originalError : current.cause;
   }
   return undefined;
 }

