@@ -1,7 +1,5 @@
 import path from 'node:path';
 import type { Config } from './config.js';
-import { startEmbeddedPostgres } from './embeddedPostgres.js';
-import { startTemporalDevServer } from './temporalDevServer.js';
 
 export interface Infrastructure {
   databaseUrl: string;
@@ -18,6 +16,8 @@ const EMBEDDED_DATABASE = 'delivery_sop';
 /** Postgres at DATABASE_URL, or an embedded server under DATA_DIR/postgres. */
 export async function provideDatabase(config: Config, log: (line: string) => void) {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, source: 'DATABASE_URL' as const, stop: async () => {} };
+  // Loaded only when used: production images install no embedded Postgres.
+  const { startEmbeddedPostgres } = await import('./embeddedPostgres.js');
   const postgres = await startEmbeddedPostgres({
     dataDir: path.join(config.DATA_DIR, 'postgres'),
     port: config.EMBEDDED_PG_PORT,
@@ -32,6 +32,7 @@ export async function provideTemporal(config: Config, log: (line: string) => voi
   if (config.TEMPORAL_ADDRESS) {
     return { address: config.TEMPORAL_ADDRESS, uiUrl: null, source: 'TEMPORAL_ADDRESS', stop: async () => {} };
   }
+  const { startTemporalDevServer } = await import('./temporalDevServer.js');
   const server = await startTemporalDevServer({
     port: config.TEMPORAL_PORT,
     uiPort: config.TEMPORAL_UI_PORT,

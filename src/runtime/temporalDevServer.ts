@@ -3,7 +3,6 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Connection } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../../workflows/searchAttributes.js';
 import { resolveTemporalCli } from './temporalCli.js';
 
@@ -72,6 +71,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
 
   if (source.kind === 'sdk-download') {
     // Last resort for machines without the wheel or a CLI on the PATH: the SDK downloads one.
+    const { TestWorkflowEnvironment } = await import('@temporalio/testing');
     const env = await TestWorkflowEnvironment.createLocal({
       server: {
         ip: '127.0.0.1',

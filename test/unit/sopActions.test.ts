@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { checkCommunicationRound, type CommunicationRound } from '../../src/domain/communicationRound.js';
+import { DEFAULT_PACKAGES } from '../../src/domain/defaultPackages.js';
+import { availableSopActions, checkSopAction } from '../../src/domain/sopActions.js';
+import type { SopState } from '../../src/domain/sopState.js';
+
+const premium = DEFAULT_PACKAGES.find((p) => p.code === 'PREMIUM')!.policy;
+const state = (patch: Partial<SopState> = {}): SopState => ({ stage: 'REQUIREMENTS', communicationRounds: 0, lastEventSeq: 0, ...patch });
+
+describe('the requirements sign-off gate', () => {
+  it('says how many rounds are missing', () => {
+    expect(checkSopAction('signOffRequirements', { state: state({ communicationRounds: 2 }), policy: premium })).toEqual({
+      code: 'SOP_RULE_VIOLATION',
+      rule: 'MIN_COMMUNICATION_ROUNDS',
+      message: 'Requirements cannot be signed off: 2 of 8 communication rounds logged.',
+      required: 8,
+      actual: 2,
+    });
+  });
+
+  it('opens at the package minimum', () => {
+    expect(checkSopAction('signOffRequirements', { state: state({ communicationRounds: 8 }), policy: premium })).toBeNull();
+    expect(checkSopAction('signOffRequirements', { state: state({ communicationRounds: 9 }), policy: premium })).toBeNull();
+  });
+
+  it('refuses actions outside their stages with STAGE_CONFLICT', () => {
+    const inDevelopment = { state: state({ stage: 'DEVELOPMENT', communicationRounds: 8 }), policy: premium };
+    expect(checkSopAction('signOffRequirements', inDevelopment)?.code).toBe('STAGE_CONFLICT');
+    expect(checkSopAction('logCommunicationRound', inDevelopment)?.message).toContain('not allowed while the project is in DEVELOPMENT');
+  });
+
+  it('lists what a lead can do next', () => {
+    expect(availableSopActions({ state: state(), policy: premium })).toEqual(['logCommunicationRound']);
+    expect(availableSopActions({ state: state({ communicationRounds: 8 }), policy: premium })).toEqual([
+      'logCommunicationRound',
+      'signOffRequirements',
+    ]);
+    expect(availableSopActions({ state: state({ stage: 'CLOSED' }), policy: premium })).toEqual([]);
+  });
+});
+
+describe('checkCommunicationRound', () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  const valid: CommunicationRound = {
+    channel: 'WORKSHOP',
+    summary: 'Sitemap review',
+    attendees: ['client PM'],
+    occurredAt: '2026-06-01T09:00:00Z',
+    actor: 'lin',
+  };
+
+  it('accepts a complete round, including one a few minutes ahead (clock skew)', () => {
+    expect(checkCommunicationRound(valid, now)).toBeNull();
+    expect(checkCommunicationRound({ ...valid, occurredAt: '2026-06-01T12:03:00Z' }, now)).toBeNull();
+  });
+
+  it.each([
+    [{ channel: 'FAX' }, 'CHANNEL'],
+    [{ summary: '' }, 'SUMMARY'],
+    [{ attendees: [''] }, 'ATTENDEES'],
+    [{ occurredAt: 'not a date' }, 'OCCURRED_AT'],
+    [{ occurredAt: '2026-06-02T12:00:00Z' }, 'OCCURRED_AT'],
+    [{ actor: ' ' }, 'ACTOR'],
+  ])('refuses %o (%s)', (patch, rule) => {
+    expect(checkCommunicationRound({ ...valid, ...(patch as Partial<CommunicationRound>) }, now)).toMatchObject({
+      code: 'INVALID_INPUT',
+      rule,
+    });
+  });
+});
