@@ -37,9 +37,12 @@ function dependenciesAreCurrent() {
 
 function installDependencies() {
   if (dependenciesAreCurrent()) return;
-  log('installing npm dependencies (npm ci)...');
-  if (!run('npm', ['ci', '--no-audit', '--no-fund'])) {
-    console.error('[ensure-tools] npm ci failed');
+  // `npm install --no-save` installs the locked versions without rewriting the lock file.
+  // Not `npm ci`: it refuses a lock file that lacks the platform packages a registry
+  // mirror does not carry (seen with @swc/core's optional binaries).
+  log('installing npm dependencies...');
+  if (!run('npm', ['install', '--no-save', '--no-audit', '--no-fund'])) {
+    console.error('[ensure-tools] npm install failed');
     process.exit(1);
   }
 }
