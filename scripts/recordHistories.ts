@@ -1,6 +1,7 @@
 /**
- * `npm run histories:record`: runs each workflow type through a representative path on a
- * real Temporal dev server and writes its event history to test/replay/histories/. The
+ * `npm run histories:record`: runs a project through every stage on a real Temporal dev
+ * server and writes the histories of projectSop and of its child workflows to
+ * test/replay/histories/. The
  * replay test then checks that today's workflow code still replays every committed
  * history: the guard that tells you a change needs `patched()`.
  *
@@ -14,10 +15,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { ProjectionActivities } from '../src/activities/projection.js';
+import type { Activities } from '../src/activities/index.js';
 import type { CommunicationRound } from '../src/domain/communicationRound.js';
 import { DEFAULT_PACKAGES } from '../src/domain/defaultPackages.js';
-import { logCommunicationRoundUpdate, signOffRequirementsUpdate } from '../workflows/messages.js';
+import type { ReviewRound } from '../src/domain/reviewRound.js';
+import type { SopState } from '../src/domain/sopState.js';
+import * as messages from '../workflows/messages.js';
+import { projectSop } from '../workflows/projectSop.js';
 import { startTemporalDevServer } from '../src/runtime/temporalDevServer.js';
 import { findFreePort } from '../test/support/ports.js';
 import { devServerCli } from '../test/support/temporalBinaries.js';
@@ -45,8 +49,23 @@ async function exportHistory(workflowId: string): Promise<string> {
   return stdout;
 }
 
+/** Named by workflow id: child workflow ids derive from it, and the replayer needs it back. */
+async function write(workflowId: string) {
+  await writeFile(`${OUTPUT}/${workflowId}.json`, await exportHistory(workflowId));
+  console.log(`wrote ${OUTPUT}/${workflowId}.json`);
+}
+
+async function waitFor(handle: { query: (q: typeof messages.sopStateQuery) => Promise<SopState> }, done: (state: SopState) => boolean) {
+  while (!done(await handle.query(messages.sopStateQuery))) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 try {
-  const activities: ProjectionActivities = { recordSopEvent: async () => {} };
+  // Histories do not depend on what activities do, only on what they return.
+  const activities: Activities = {
+    recordSopEvent: async () => {},
+    checkSite: async (request) => Array.from({ length: request.concurrency }, () => ({ ok: true, status: 200, latencyMs: 100, error: null })),
+    writeMonitoringReport: async () => {},
+  };
   const worker = await Worker.create({
     connection: nativeConnection,
     taskQueue: 'record',
@@ -54,20 +73,35 @@ try {
     activities,
   });
   await worker.runUntil(async () => {
-    // projectSop: a Standard project, two rounds, a refused and then an accepted sign-off.
+    // projectSop through every stage of a Standard project to CLOSED, on 20 ms days.
     const policy = DEFAULT_PACKAGES.find((p) => p.code === 'STANDARD')!.policy;
-    const handle = await client.workflow.start('projectSop', {
+    const actor = { actor: 'lin' };
+    const handle = await client.workflow.start(projectSop, {
       taskQueue: 'record',
-      workflowId: 'project-replay-standard',
-      args: [{ projectId: 'replay-standard', packageCode: 'STANDARD', clientTier: 'B', projectLead: 'lin', policy }],
+      workflowId: 'project-replay-full',
+      args: [{ projectId: 'replay-full', packageCode: 'STANDARD', clientTier: 'B', projectLead: 'lin', policy, stagingUrl: 'https://staging.example.test', dayMs: 20 }],
     });
     const round: CommunicationRound = { channel: 'MEETING', summary: 'workshop', attendees: ['client'], occurredAt: '2026-01-05T09:00:00.000Z', actor: 'lin' };
-    await handle.executeUpdate(logCommunicationRoundUpdate, { args: [round] });
-    await handle.executeUpdate(signOffRequirementsUpdate, { args: [{ actor: 'lin' }] }).catch(() => 'refused as expected');
-    await handle.executeUpdate(logCommunicationRoundUpdate, { args: [{ ...round, channel: 'VIDEO' }] });
-    await handle.executeUpdate(signOffRequirementsUpdate, { args: [{ actor: 'client', note: 'approved' }] });
-    await writeFile(`${OUTPUT}/projectSop.json`, await exportHistory(handle.workflowId));
-    console.log(`wrote ${OUTPUT}/projectSop.json`);
+    await handle.executeUpdate(messages.logCommunicationRoundUpdate, { args: [round] });
+    await handle.executeUpdate(messages.logCommunicationRoundUpdate, { args: [{ ...round, channel: 'VIDEO' }] });
+    await handle.executeUpdate(messages.logResearchSessionUpdate, { args: [{ ...actor, topic: 'Audience', attendees: ['client'] }] });
+    await handle.executeUpdate(messages.addRequirementUpdate, { args: [{ ...actor, requirementId: 'r1', title: 'Contact form' }] });
+    await handle.executeUpdate(messages.confirmRequirementUpdate, { args: [{ ...actor, requirementId: 'r1' }] });
+    await handle.executeUpdate(messages.requestChangeOrderUpdate, { args: [{ ...actor, changeOrderId: 'co1', kind: 'EXTRA_ITERATION', reason: 'More pages', amount: 500 }] });
+    await handle.executeUpdate(messages.approveChangeOrderUpdate, { args: [{ ...actor, changeOrderId: 'co1' }] });
+    await handle.executeUpdate(messages.signOffRequirementsUpdate, { args: [{ actor: 'client', note: 'approved' }] });
+    const review: Omit<ReviewRound, 'outcome'> = { ...actor, kind: 'ON_SITE', feedback: 'ok', clientAttendees: ['client'], closesGapIds: [] };
+    await handle.executeUpdate(messages.submitReviewRoundUpdate, { args: [{ ...review, outcome: 'CHANGES_REQUESTED' }] });
+    await handle.executeUpdate(messages.submitReviewRoundUpdate, { args: [{ ...review, outcome: 'APPROVED' }] });
+    await handle.executeUpdate(messages.startStressTestUpdate, { args: [actor] });
+    await waitFor(handle, (state) => state.stage === 'ACCEPTANCE');
+    await handle.executeUpdate(messages.acceptDeliveryUpdate, { args: [{ ...actor, signedBy: 'client CEO' }] });
+    await waitFor(handle, (state) => state.serviceReview === 'OPEN');
+    await handle.executeUpdate(messages.submitServiceReviewUpdate, { args: [{ ...actor, npsScore: 9 }] });
+    await handle.result();
+    for (const workflowId of [handle.workflowId, `${handle.workflowId}-stress-test-1`, `${handle.workflowId}-monitoring`]) {
+      await write(workflowId);
+    }
   });
 } finally {
   await connection.close();

@@ -1,11 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SopEvent } from '../domain/sopEvent.js';
-import { Project, StageEvent } from '../db/entities/index.js';
+import { ChangeOrder, Project, Requirement, StageEvent } from '../db/entities/index.js';
 
 /**
  * Writes the workflow's events into the Postgres read model. Safe to run any number of
  * times and in any order: an event is inserted once per (project, seq), and the project
- * row only moves forward to a newer seq.
+ * row (with its requirements and change orders) only moves forward to a newer seq.
  */
 export function createProjectionActivities(orm: MikroORM) {
   return {
@@ -28,16 +28,25 @@ export function createProjectionActivities(orm: MikroORM) {
           .onConflict(['project', 'seq'])
           .ignore()
           .execute();
-        await tx.nativeUpdate(
+        const moved = await tx.nativeUpdate(
           Project,
           { id: event.projectId, projectedSeq: { $lt: event.seq } },
-          {
-            stage: event.state.stage,
-            communicationRounds: event.state.communicationRounds,
-            projectedSeq: event.seq,
-            updatedAt: new Date(),
-          },
+          { stage: event.state.stage, sopState: event.state, projectedSeq: event.seq, updatedAt: new Date() },
         );
+        if (moved === 0) return; // a newer event got here first; it carried a newer snapshot
+        const { requirements = [], changeOrders = [] } = event.state;
+        if (requirements.length > 0) {
+          await tx.upsertMany(
+            Requirement,
+            requirements.map((r) => ({ project: event.projectId, id: r.id, title: r.title, status: r.status, validation: r.validation })),
+          );
+        }
+        if (changeOrders.length > 0) {
+          await tx.upsertMany(
+            ChangeOrder,
+            changeOrders.map((o) => ({ project: event.projectId, id: o.id, kind: o.kind, status: o.status, reason: o.reason, amount: o.amount })),
+          );
+        }
       });
     },
   };

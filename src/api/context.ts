@@ -8,6 +8,8 @@ export interface RequestContext {
   em: EntityManager;
   temporal: TemporalClient;
   taskQueue: string;
+  /** Length of an SOP day handed to new project workflows (a real day unless SOP_DAY_MS says otherwise). */
+  sopDayMs: number;
   /** Who sends the request, when the caller says so (X-Actor header); services fall back to the project lead. */
   actor: string | null;
   loaders: Loaders;

@@ -15,6 +15,7 @@ export interface ApiDependencies {
   orm: MikroORM;
   temporal: TemporalClient;
   taskQueue: string;
+  sopDayMs: number;
 }
 
 export interface RunningApi {
@@ -71,6 +72,7 @@ export async function startApi(deps: ApiDependencies, host: string, port: number
           em,
           temporal: deps.temporal,
           taskQueue: deps.taskQueue,
+          sopDayMs: deps.sopDayMs,
           actor: actorOf(req.headers[ACTOR_HEADER]),
           loaders: createLoaders(em),
         };

@@ -13,6 +13,7 @@ try {
     ...services,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
+    sopDayMs: config.SOP_DAY_MS,
     api: { host: config.API_HOST, port: config.API_PORT },
     runWorker: false,
     migrate: false,

@@ -24,6 +24,7 @@ try {
       temporalAddress: infrastructure.temporalAddress,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
+      sopDayMs: config.SOP_DAY_MS,
       api: { host: config.API_HOST, port: config.API_PORT },
       runWorker: true,
       migrate: true,

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker, type WorkerOptions } from '@temporalio/worker';
 import { startApi, type RunningApi } from '../api/httpServer.js';
 import { migrateAndSeed, openDatabase } from '../db/database.js';
+import { DAY_MS } from '../domain/sopClock.js';
 import { createWorker } from './worker.js';
 
 export interface ApplicationSettings {
@@ -10,6 +11,8 @@ export interface ApplicationSettings {
   temporalAddress: string;
   namespace: string;
   taskQueue: string;
+  /** Length of an SOP day for new projects; a real day in production. */
+  sopDayMs?: number;
   api?: { host: string; port: number };
   runWorker: boolean;
   migrate: boolean;
@@ -70,7 +73,11 @@ export async function startApplication(settings: ApplicationSettings): Promise<R
 
     let api: RunningApi | null = null;
     if (settings.api) {
-      api = await startApi({ orm, temporal, taskQueue: settings.taskQueue }, settings.api.host, settings.api.port);
+      api = await startApi(
+        { orm, temporal, taskQueue: settings.taskQueue, sopDayMs: settings.sopDayMs ?? DAY_MS },
+        settings.api.host,
+        settings.api.port,
+      );
       closers.push({ name: 'api', close: () => api!.stop() });
     }
     return { orm, temporal, api, worker, stop };

@@ -25,6 +25,7 @@ export const configSchema = z.object({
   TEMPORAL_CLI_PATH: optionalString,
   API_HOST: z.string().trim().min(1).default('127.0.0.1'),
   API_PORT: port.default(4000),
+  SOP_DAY_MS: z.coerce.number().int().min(10).max(86_400_000).default(86_400_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

@@ -15,6 +15,7 @@ export interface CreateProject {
   addOnCodes: string[];
   projectLead: string;
   stagingUrl?: URL | string | null;
+  contractValue?: number | null;
 }
 
 async function requireProject(ctx: RequestContext, projectId: string): Promise<Project> {
@@ -51,18 +52,20 @@ export async function createProject(ctx: RequestContext, input: CreateProject): 
     throw new DomainError('INVALID_INPUT', `The ${servicePackage.code} package policy is not usable.`, { problems });
   }
 
-  const state = initialSopState();
+  const stagingUrl = input.stagingUrl ? String(input.stagingUrl) : null;
+  const state = { ...initialSopState(), stagingUrl };
   const project = ctx.em.create(Project, {
     name: input.name.trim(),
     client,
     servicePackage,
     addOns,
     projectLead: input.projectLead.trim(),
-    stagingUrl: input.stagingUrl ? String(input.stagingUrl) : null,
+    stagingUrl,
     workflowId: 'pending',
     policy,
+    contractValue: input.contractValue ?? null,
     stage: state.stage,
-    communicationRounds: state.communicationRounds,
+    sopState: state,
     projectedSeq: state.lastEventSeq,
   });
   project.workflowId = projectWorkflowId(project.id);
@@ -86,6 +89,8 @@ export async function createProject(ctx: RequestContext, input: CreateProject): 
       clientTier: client.tier,
       projectLead: project.projectLead,
       policy,
+      stagingUrl,
+      dayMs: ctx.sopDayMs,
       projectName: project.name,
       clientName: client.name,
     });

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { checkCommunicationRound, type CommunicationRound } from '../../src/domain/communicationRound.js';
 import { DEFAULT_PACKAGES } from '../../src/domain/defaultPackages.js';
 import { availableSopActions, checkSopAction } from '../../src/domain/sopActions.js';
-import type { SopState } from '../../src/domain/sopState.js';
+import { initialSopState, type SopState } from '../../src/domain/sopState.js';
 
 const premium = DEFAULT_PACKAGES.find((p) => p.code === 'PREMIUM')!.policy;
-const state = (patch: Partial<SopState> = {}): SopState => ({ stage: 'REQUIREMENTS', communicationRounds: 0, lastEventSeq: 0, ...patch });
+const state = (patch: Partial<SopState> = {}): SopState => ({ ...initialSopState(), ...patch });
 
 describe('the requirements sign-off gate', () => {
   it('says how many rounds are missing', () => {

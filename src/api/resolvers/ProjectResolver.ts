@@ -1,6 +1,7 @@
 import { UUIDResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { availableSopActions, type SopAction } from '../../domain/sopActions.js';
+import { upgradeSopState } from '../../domain/sopState.js';
 import type { Project } from '../../db/entities/index.js';
 import {
   createProject,
@@ -72,9 +73,6 @@ export class ProjectResolver {
 
   @FieldResolver(() => [SopActionEnum], { description: 'Actions the SOP would accept right now.' })
   availableActions(@Root() project: Project): SopAction[] {
-    return availableSopActions({
-      state: { stage: project.stage, communicationRounds: project.communicationRounds, lastEventSeq: project.projectedSeq },
-      policy: project.policy,
-    });
+    return availableSopActions({ state: upgradeSopState(project.sopState), policy: project.policy });
   }
 }

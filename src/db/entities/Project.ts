@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { PackagePolicy } from '../../domain/packagePolicy.js';
 import { SOP_STAGES } from '../../domain/sopStage.js';
+import { initialSopState, type SopState } from '../../domain/sopState.js';
 import { AddOnPack } from './AddOnPack.js';
 import { Client } from './Client.js';
 import { ServicePackage } from './ServicePackage.js';
@@ -24,8 +25,11 @@ export const Project = defineEntity({
     workflowId: p.string().length(100).unique(),
     /** The package policy with add-ons applied, as handed to the workflow at start. */
     policy: p.json<PackagePolicy>(),
+    /** Contract value, for cost shares per phase; null while not agreed. */
+    contractValue: p.decimal('number').precision(12).scale(2).nullable(),
     stage: p.enum(SOP_STAGES),
-    communicationRounds: p.integer().default(0),
+    /** The workflow's state as of `projectedSeq`: counters, caps in use, timers' status. */
+    sopState: p.json<SopState>().onCreate(() => initialSopState()),
     /** Sequence number of the last workflow event applied here; older events never overwrite newer ones. */
     projectedSeq: p.integer().default(0),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -1,0 +1,151 @@
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import type { Activities } from '../../src/activities/index.js';
+import type { CommunicationRound } from '../../src/domain/communicationRound.js';
+import { DEFAULT_PACKAGES, type PackageCode } from '../../src/domain/defaultPackages.js';
+import type { PackagePolicy } from '../../src/domain/packagePolicy.js';
+import type { SiteCheck } from '../../src/domain/siteCheck.js';
+import type { SopEvent } from '../../src/domain/sopEvent.js';
+import * as messages from '../../workflows/messages.js';
+import type { projectSop, ProjectSopInput } from '../../workflows/projectSop.js';
+import { registerSearchAttributes, testServerExecutable } from '../support/temporalBinaries.js';
+import { bundleWorkflows } from '../support/workflowBundle.js';
+
+/**
+ * A time-skipping Temporal test server and a worker whose activities are mocked, for
+ * tests of the SOP workflows' rules and timers. One per test file.
+ */
+export interface SopHarness {
+  env: TestWorkflowEnvironment;
+  events: SopEvent[];
+  reports: { month: number }[];
+  siteChecks: { slot: string; run: string }[];
+  /** What the mocked site answers; tests make it fail. */
+  site: { check: () => SiteCheck };
+  bundle: WorkflowBundleWithSourceMap;
+}
+
+export const healthy = (): SiteCheck => ({ ok: true, status: 200, latencyMs: 120, error: null });
+export const failing = (): SiteCheck => ({ ok: false, status: 503, latencyMs: 40, error: 'HTTP 503' });
+
+export function useSopHarness(): SopHarness {
+  const harness = { events: [], reports: [], siteChecks: [], site: { check: healthy } } as unknown as SopHarness;
+  beforeAll(async () => {
+    harness.env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
+    await registerSearchAttributes(harness.env);
+    harness.bundle = await bundleWorkflows();
+  });
+  afterAll(async () => {
+    await harness.env?.teardown();
+  });
+  beforeEach(() => {
+    harness.events.length = 0;
+    harness.reports.length = 0;
+    harness.siteChecks.length = 0;
+    harness.site.check = healthy;
+  });
+  return harness;
+}
+
+let counter = 0;
+
+/** Runs `test` with a fresh project workflow on its own task queue and worker. */
+export async function withProject(
+  harness: SopHarness,
+  packageCode: PackageCode,
+  test: (handle: WorkflowHandle<typeof projectSop>, policy: PackagePolicy) => Promise<void>,
+  overrides: Partial<ProjectSopInput> = {},
+) {
+  const taskQueue = `sop-${++counter}`;
+  const activities: Activities = {
+    async recordSopEvent(event) {
+      harness.events.push(event);
+    },
+    async checkSite(request) {
+      harness.siteChecks.push({ slot: request.slot, run: request.run });
+      return Array.from({ length: request.concurrency }, () => harness.site.check());
+    },
+    async writeMonitoringReport(report) {
+      harness.reports.push({ month: report.month });
+    },
+  };
+  const worker = await Worker.create({
+    connection: harness.env.nativeConnection,
+    taskQueue,
+    workflowBundle: harness.bundle,
+    activities,
+  });
+  const policy = DEFAULT_PACKAGES.find((p) => p.code === packageCode)!.policy;
+  await worker.runUntil(async () => {
+    const handle = await harness.env.client.workflow.start<typeof projectSop>('projectSop', {
+      taskQueue,
+      workflowId: `project-p${counter}`,
+      args: [{ projectId: `p${counter}`, packageCode, clientTier: 'A', projectLead: 'lin', policy, stagingUrl: 'https://staging.example.test', ...overrides }],
+    });
+    try {
+      await test(handle, policy);
+    } finally {
+      // Leave no running workflow (or child) behind to hold the shared test clock.
+      const { stressTestAttempts } = await handle.query(messages.sopStateQuery).catch(() => ({ stressTestAttempts: 0 }));
+      const children = [...Array.from({ length: stressTestAttempts }, (_, i) => `${handle.workflowId}-stress-test-${i + 1}`), `${handle.workflowId}-monitoring`];
+      for (const id of [handle.workflowId, ...children]) {
+        await harness.env.client.workflow.getHandle(id).terminate('test finished').catch(() => undefined);
+      }
+    }
+  });
+}
+
+export const round = (n = 1): CommunicationRound => ({
+  channel: 'MEETING',
+  summary: `workshop ${n}`,
+  attendees: ['client'],
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  actor: 'lin',
+});
+
+export const actor = { actor: 'lin' };
+
+/** The refusal an update came back with: its code, message and details. */
+export async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, 'the update should have been refused').toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (error as WorkflowUpdateFailedError).cause as { type?: string; message: string; details?: unknown[] };
+  return { type: cause.type, message: cause.message, details: cause.details?.[0] as Record<string, unknown> | undefined };
+}
+
+/** Adds and confirms one requirement, logs the minimum rounds and signs off. */
+export async function signOff(handle: WorkflowHandle<typeof projectSop>, policy: PackagePolicy) {
+  await handle.executeUpdate(messages.addRequirementUpdate, { args: [{ ...actor, requirementId: 'r1', title: 'Checkout in 3 steps' }] });
+  await handle.executeUpdate(messages.confirmRequirementUpdate, { args: [{ ...actor, requirementId: 'r1' }] });
+  for (let n = 1; n <= policy.minCommunicationRounds; n++) {
+    await handle.executeUpdate(messages.logCommunicationRoundUpdate, { args: [round(n)] });
+  }
+  return handle.executeUpdate(messages.signOffRequirementsUpdate, { args: [{ actor: 'client' }] });
+}
+
+export const approvedOnSite = {
+  ...actor,
+  kind: 'ON_SITE' as const,
+  outcome: 'APPROVED' as const,
+  feedback: 'Looks right',
+  clientAttendees: ['client CTO'],
+  closesGapIds: [] as string[],
+};
+
+/** From development to a started stress test: validation day (if any) and the minimum approved reviews. */
+export async function readyForStressTest(harness: SopHarness, handle: WorkflowHandle<typeof projectSop>, policy: PackagePolicy) {
+  if (policy.validationDayOffsetDays !== null) {
+    await harness.env.sleep(`${policy.validationDayOffsetDays} days`);
+    await handle.executeUpdate(messages.completeValidationDayUpdate, { args: [{ ...actor, results: [{ requirementId: 'r1', result: 'MET' }] }] });
+  }
+  for (let n = 0; n < policy.minReviewRounds; n++) {
+    await handle.executeUpdate(messages.submitReviewRoundUpdate, { args: [approvedOnSite] });
+  }
+}
+
+export { messages };
