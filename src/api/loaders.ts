@@ -1,6 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { AddOnPack, Client, Project, ServicePackage, StageEvent } from '../db/entities/index.js';
+import { AddOnPack, ChangeOrder, Client, CostEntry, MonitoringReport, Project, Requirement, ServicePackage, StageEvent } from '../db/entities/index.js';
 
 function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | undefined)[] {
   const map = new Map(rows.map((row) => [keyOf(row), row]));
@@ -11,6 +11,17 @@ function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): 
   const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return keys.map((key) => groups.get(key) ?? []);
+}
+
+/** A batcher of the rows of `entity` that belong to each project id. */
+function childrenOf<T extends { project: { id: string } }>(em: EntityManager, entity: EntityName<T>, orderBy: QueryOrderMap<T>) {
+  return new DataLoader<string, T[]>(async (projectIds) =>
+    groupByKey(
+      projectIds,
+      (await em.find(entity, { project: { $in: [...projectIds] } } as FilterQuery<T>, { orderBy })) as T[],
+      (row) => row.project.id,
+    ),
+  );
 }
 
 /** Per-request batchers so that a list of projects costs one query per relation, not one per row. */
@@ -33,6 +44,10 @@ export function createLoaders(em: EntityManager) {
         (row) => row.project.id,
       ),
     ),
+    requirementsOfProject: childrenOf(em, Requirement, { id: 'asc' }),
+    changeOrdersOfProject: childrenOf(em, ChangeOrder, { id: 'asc' }),
+    costEntriesOfProject: childrenOf(em, CostEntry, { recordedAt: 'asc' }),
+    monitoringReportsOfProject: childrenOf(em, MonitoringReport, { month: 'asc' }),
   };
 }
 

@@ -1,11 +1,11 @@
 import type { RequestContext } from '../api/context.js';
 import { applyAddOns } from '../domain/addOnPack.js';
-import type { CommunicationChannel } from '../domain/communicationRound.js';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { CostPhase } from '../domain/costShare.js';
 import { DomainError } from '../domain/domainError.js';
 import { validatePolicy } from '../domain/packagePolicy.js';
-import { initialSopState } from '../domain/sopState.js';
-import { AddOnPack, Client, Project, ServicePackage, StageEvent } from '../db/entities/index.js';
-import { logCommunicationRoundUpdate, signOffRequirementsUpdate } from '../../workflows/messages.js';
+import { initialSopState, type SopState } from '../domain/sopState.js';
+import { AddOnPack, Client, CostEntry, Project, ServicePackage, StageEvent } from '../db/entities/index.js';
 import { executeSopUpdate, projectWorkflowId, startProjectSop } from './sopWorkflows.js';
 
 export interface CreateProject {
@@ -102,49 +102,41 @@ export async function createProject(ctx: RequestContext, input: CreateProject): 
   return project;
 }
 
-export interface LogCommunicationRound {
-  projectId: string;
-  channel: CommunicationChannel;
-  summary: string;
-  attendees: string[];
-  occurredAt?: Date | null;
-  idempotencyKey?: string | null;
-}
-
-export async function logCommunicationRound(ctx: RequestContext, input: LogCommunicationRound): Promise<Project> {
-  const project = await requireProject(ctx, input.projectId);
-  await executeSopUpdate(
-    ctx.temporal,
-    project.id,
-    logCommunicationRoundUpdate,
-    [
-      {
-        channel: input.channel,
-        summary: input.summary.trim(),
-        attendees: input.attendees.map((name) => name.trim()),
-        occurredAt: (input.occurredAt ?? new Date()).toISOString(),
-        actor: ctx.actor ?? project.projectLead,
-      },
-    ],
-    input.idempotencyKey,
-  );
+/**
+ * Sends one lead action to the project's workflow, in the caller's name, and returns the
+ * project as the read model shows it once the action is applied: the workflow writes
+ * the projection before the update returns.
+ */
+export async function runSopAction<T extends { actor: string }>(
+  ctx: RequestContext,
+  projectId: string,
+  update: UpdateDefinition<SopState, [T]>,
+  payload: Omit<T, 'actor'>,
+  idempotencyKey?: string | null,
+): Promise<Project> {
+  const project = await requireProject(ctx, projectId);
+  const actor = ctx.actor ?? project.projectLead;
+  await executeSopUpdate(ctx.temporal, project.id, update, [{ ...payload, actor } as T], idempotencyKey);
   return ctx.em.refreshOrFail(project);
 }
 
-export interface SignOffRequirements {
+export interface RecordCost {
   projectId: string;
+  phase: CostPhase;
+  amount: number;
   note?: string | null;
-  idempotencyKey?: string | null;
 }
 
-export async function signOffRequirements(ctx: RequestContext, input: SignOffRequirements): Promise<Project> {
+/** Cost entries live in Postgres only: no SOP rule gates them, the guardrails only flag. */
+export async function recordCost(ctx: RequestContext, input: RecordCost): Promise<Project> {
   const project = await requireProject(ctx, input.projectId);
-  await executeSopUpdate(
-    ctx.temporal,
-    project.id,
-    signOffRequirementsUpdate,
-    [{ actor: ctx.actor ?? project.projectLead, ...(input.note ? { note: input.note } : {}) }],
-    input.idempotencyKey,
-  );
-  return ctx.em.refreshOrFail(project);
+  ctx.em.create(CostEntry, {
+    project,
+    phase: input.phase,
+    amount: input.amount,
+    note: input.note ?? null,
+    recordedBy: ctx.actor ?? project.projectLead,
+  });
+  await ctx.em.flush();
+  return project;
 }

@@ -56,7 +56,7 @@ async function gql(query: string, variables: Record<string, unknown> = {}) {
 }
 
 const LOG_ROUND = `mutation ($id: UUID!) {
-  logCommunicationRound(input: { projectId: $id, channel: CALL, summary: "call", attendees: ["client"] }) { communicationRounds }
+  logCommunicationRound(input: { projectId: $id, channel: CALL, summary: "call", attendees: ["client"] }) { progress { communicationRounds } }
 }`;
 
 beforeAll(async () => {
@@ -91,7 +91,7 @@ describe('npm start (src/bin/start.ts)', () => {
       createProject(input: { clientId: $clientId, name: "Durable", packageCode: "STANDARD", projectLead: "ops" }) { id workflowId }
     }`, { clientId: client.data.createClient.id });
     const { id, workflowId } = project.data.createProject;
-    expect((await gql(LOG_ROUND, { id })).data.logCommunicationRound.communicationRounds).toBe(1);
+    expect((await gql(LOG_ROUND, { id })).data.logCommunicationRound.progress.communicationRounds).toBe(1);
 
     // The Web UI answers, and ops can find the project by its search attributes.
     expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
@@ -116,10 +116,10 @@ describe('npm start (src/bin/start.ts)', () => {
 
     const second = launch();
     await waitForBanner(second);
-    const again = await gql(`query ($id: UUID!) { project(id: $id) { name stage communicationRounds client { name } } }`, { id });
-    expect(again.data.project).toEqual({ name: 'Durable', stage: 'REQUIREMENTS', communicationRounds: 1, client: { name: 'Restart Co' } });
+    const again = await gql(`query ($id: UUID!) { project(id: $id) { name stage progress { communicationRounds } client { name } } }`, { id });
+    expect(again.data.project).toEqual({ name: 'Durable', stage: 'REQUIREMENTS', progress: { communicationRounds: 1 }, client: { name: 'Restart Co' } });
     // The workflow survived the restart and still takes updates.
-    expect((await gql(LOG_ROUND, { id })).data.logCommunicationRound.communicationRounds).toBe(2);
+    expect((await gql(LOG_ROUND, { id })).data.logCommunicationRound.progress.communicationRounds).toBe(2);
     expect(await stop(second)).toBe(0);
   });
 

@@ -8,12 +8,21 @@ const CREATE_PROJECT = `mutation ($input: CreateProjectInput!) {
   createProject(input: $input) { id stage workflowId policy { minCommunicationRounds } addOns { code } }
 }`;
 const LOG_ROUND = `mutation ($input: LogCommunicationRoundInput!) {
-  logCommunicationRound(input: $input) { stage communicationRounds }
+  logCommunicationRound(input: $input) { stage progress { communicationRounds } }
 }`;
+const ADD_REQUIREMENT = `mutation ($input: AddRequirementInput!) { addRequirement(input: $input) { requirements { id title status } } }`;
+const CONFIRM_REQUIREMENT = `mutation ($input: RequirementActionInput!) { confirmRequirement(input: $input) { requirements { id status } } }`;
+
+async function confirmOneRequirement(projectId: string) {
+  const added = await app.gql(ADD_REQUIREMENT, { input: { projectId, title: 'Checkout in three steps' } });
+  const requirementId = added.data!.addRequirement.requirements[0].id;
+  const confirmed = await app.gql(CONFIRM_REQUIREMENT, { input: { projectId, requirementId } });
+  expect(confirmed.data!.confirmRequirement.requirements).toEqual([{ id: requirementId, status: 'CONFIRMED' }]);
+}
 const SIGN_OFF = `mutation ($input: SignOffRequirementsInput!) { signOffRequirements(input: $input) { stage } }`;
 const PROJECT = `query ($id: UUID!) {
   project(id: $id) {
-    stage communicationRounds availableActions
+    stage availableActions progress { communicationRounds validationDay }
     client { name tier } servicePackage { code }
     timeline { seq type fromStage toStage actor summary occurredAt }
   }
@@ -66,15 +75,16 @@ describe('requirements sign-off over GraphQL, Temporal and Postgres', () => {
     expect(refused.errors?.[0]?.message).toContain('0 of 8 communication rounds logged');
 
     // Nothing changed anywhere: not the read model, not the workflow.
-    const [row] = await app.sql('select stage, communication_rounds, projected_seq from project where id = $1', [project.id]);
-    expect(row).toEqual({ stage: 'REQUIREMENTS', communication_rounds: 0, projected_seq: 0 });
+    const [row] = await app.sql(`select stage, sop_state->'communicationRounds' as rounds, projected_seq from project where id = $1`, [project.id]);
+    expect(row).toEqual({ stage: 'REQUIREMENTS', rounds: 0, projected_seq: 0 });
     expect(await app.sql('select seq from stage_event where project_id = $1', [project.id])).toEqual([{ seq: 0 }]);
     const handle = app.temporal.workflow.getHandle(project.workflowId);
     expect(await handle.query(sopStateQuery)).toMatchObject({ stage: 'REQUIREMENTS', communicationRounds: 0, lastEventSeq: 0 });
+    await confirmOneRequirement(project.id);
 
     for (let n = 1; n <= 7; n++) {
       const logged = await app.gql(LOG_ROUND, round(project.id, n), { 'X-Actor': 'lin.pm' });
-      expect(logged.data?.logCommunicationRound).toEqual({ stage: 'REQUIREMENTS', communicationRounds: n });
+      expect(logged.data?.logCommunicationRound).toEqual({ stage: 'REQUIREMENTS', progress: { communicationRounds: n } });
     }
     const stillShort = await app.gql(SIGN_OFF, { input: { projectId: project.id } });
     expect(stillShort.errors?.[0]?.message).toContain('7 of 8 communication rounds logged');
@@ -87,12 +97,12 @@ describe('requirements sign-off over GraphQL, Temporal and Postgres', () => {
     const read = await app.gql(PROJECT, { id: project.id });
     const readProject = read.data!.project;
     expect(readProject.stage).toBe('DEVELOPMENT');
-    expect(readProject.communicationRounds).toBe(8);
+    expect(readProject.progress).toEqual({ communicationRounds: 8, validationDay: 'PENDING' });
     expect(readProject.client).toEqual({ name: 'Acme Trading', tier: 'A' });
     expect(readProject.servicePackage.code).toBe('PREMIUM');
-    expect(readProject.availableActions).toEqual([]);
+    expect(readProject.availableActions).toEqual(['submitReviewRound', 'requestChangeOrder', 'approveChangeOrder', 'rejectChangeOrder', 'cancelProject']);
     const timeline = readProject.timeline as { seq: number; type: string; toStage: string; actor: string }[];
-    expect(timeline.map((event) => event.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(timeline.map((event) => event.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(timeline.filter((event) => event.type === 'COMMUNICATION_ROUND_LOGGED')).toHaveLength(8);
     expect(timeline.at(-1)).toMatchObject({ type: 'REQUIREMENTS_SIGNED_OFF', fromStage: 'REQUIREMENTS', toStage: 'DEVELOPMENT', actor: 'client.cto' });
 
@@ -109,8 +119,8 @@ describe('requirements sign-off over GraphQL, Temporal and Postgres', () => {
     const project = await createPremiumProject();
     const first = await app.gql(LOG_ROUND, round(project.id, 1, 'round-1'));
     const again = await app.gql(LOG_ROUND, round(project.id, 1, 'round-1'));
-    expect(first.data?.logCommunicationRound.communicationRounds).toBe(1);
-    expect(again.data?.logCommunicationRound.communicationRounds).toBe(1);
+    expect(first.data?.logCommunicationRound.progress.communicationRounds).toBe(1);
+    expect(again.data?.logCommunicationRound.progress.communicationRounds).toBe(1);
     expect(await app.sql('select count(*)::int as n from stage_event where project_id = $1', [project.id])).toEqual([{ n: 2 }]);
   });
 
@@ -122,11 +132,12 @@ describe('requirements sign-off over GraphQL, Temporal and Postgres', () => {
     const projectId = created.data!.createProject.id;
     await app.gql(LOG_ROUND, round(projectId, 1));
     await app.gql(LOG_ROUND, round(projectId, 2));
+    await confirmOneRequirement(projectId);
     expect((await app.gql(SIGN_OFF, { input: { projectId } })).data?.signOffRequirements.stage).toBe('DEVELOPMENT');
 
     const late = await app.gql(LOG_ROUND, round(projectId, 3));
     expect(late.errors?.[0]?.extensions?.code).toBe('STAGE_CONFLICT');
-    expect((await app.gql(PROJECT, { id: projectId })).data!.project.communicationRounds).toBe(2);
+    expect((await app.gql(PROJECT, { id: projectId })).data!.project.progress.communicationRounds).toBe(2);
   });
 });
 

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       TEMPORAL_TASK_QUEUE: 'delivery-sop',
       API_HOST: '127.0.0.1',
       API_PORT: 4000,
+      SOP_DAY_MS: 86_400_000,
       LOG_LEVEL: 'info',
     });
   });

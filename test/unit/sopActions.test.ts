@@ -18,9 +18,17 @@ describe('the requirements sign-off gate', () => {
     });
   });
 
+  const confirmed = [{ id: 'r1', title: 'Search', status: 'CONFIRMED' as const, validation: 'UNCHECKED' as const }];
+
+  it('needs a confirmed requirement on top of the rounds', () => {
+    expect(checkSopAction('signOffRequirements', { state: state({ communicationRounds: 8 }), policy: premium })).toMatchObject({
+      rule: 'CONFIRMED_REQUIREMENT',
+    });
+  });
+
   it('opens at the package minimum', () => {
-    expect(checkSopAction('signOffRequirements', { state: state({ communicationRounds: 8 }), policy: premium })).toBeNull();
-    expect(checkSopAction('signOffRequirements', { state: state({ communicationRounds: 9 }), policy: premium })).toBeNull();
+    expect(checkSopAction('signOffRequirements', { state: state({ communicationRounds: 8, requirements: confirmed }), policy: premium })).toBeNull();
+    expect(checkSopAction('signOffRequirements', { state: state({ communicationRounds: 9, requirements: confirmed }), policy: premium })).toBeNull();
   });
 
   it('refuses actions outside their stages with STAGE_CONFLICT', () => {
@@ -30,10 +38,13 @@ describe('the requirements sign-off gate', () => {
   });
 
   it('lists what a lead can do next', () => {
-    expect(availableSopActions({ state: state(), policy: premium })).toEqual(['logCommunicationRound']);
-    expect(availableSopActions({ state: state({ communicationRounds: 8 }), policy: premium })).toEqual([
-      'logCommunicationRound',
+    const always = ['requestChangeOrder', 'approveChangeOrder', 'rejectChangeOrder', 'cancelProject'];
+    const requirements = ['logCommunicationRound', 'logResearchSession', 'addRequirement', 'confirmRequirement', 'dropRequirement'];
+    expect(availableSopActions({ state: state(), policy: premium })).toEqual([...requirements, ...always]);
+    expect(availableSopActions({ state: state({ communicationRounds: 8, requirements: confirmed }), policy: premium })).toEqual([
+      ...requirements,
       'signOffRequirements',
+      ...always,
     ]);
     expect(availableSopActions({ state: state({ stage: 'CLOSED' }), policy: premium })).toEqual([]);
   });

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, MaxLength, Min, MinLength } from 'class-validator';
 import { URLResolver, UUIDResolver } from 'graphql-scalars';
-import { Field, InputType } from 'type-graphql';
+import { Field, Float, InputType } from 'type-graphql';
 
 @InputType()
 export class CreateProjectInput {
@@ -28,4 +28,8 @@ export class CreateProjectInput {
 
   @Field(() => URLResolver, { nullable: true, description: 'Where the stress test will probe the site.' })
   stagingUrl?: URL | null;
+
+  @Field(() => Float, { nullable: true, description: 'Contract value, for cost shares per phase.' })
+  @Min(0)
+  contractValue?: number | null;
 }

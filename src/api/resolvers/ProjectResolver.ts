@@ -1,18 +1,19 @@
 import { UUIDResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { availableSopActions, type SopAction } from '../../domain/sopActions.js';
-import { upgradeSopState } from '../../domain/sopState.js';
+import { capsOf } from '../../domain/changeOrder.js';
+import { costShares } from '../../domain/costShare.js';
+import { openGaps, upgradeSopState } from '../../domain/sopState.js';
+import { listSiteChecks } from '../../services/siteCheckService.js';
+import { ChangeOrderType } from '../types/ChangeOrderType.js';
+import { CostEntryType, CostShareType } from '../types/CostTypes.js';
+import { RequirementType } from '../types/RequirementType.js';
+import { MonitoringReportType, SiteCheckType } from '../types/SiteCheckTypes.js';
+import { SopProgressType } from '../types/SopProgressType.js';
 import type { Project } from '../../db/entities/index.js';
-import {
-  createProject,
-  findProject,
-  logCommunicationRound,
-  signOffRequirements,
-} from '../../services/projectService.js';
+import { createProject, findProject } from '../../services/projectService.js';
 import type { RequestContext } from '../context.js';
 import { CreateProjectInput } from '../inputs/CreateProjectInput.js';
-import { LogCommunicationRoundInput } from '../inputs/LogCommunicationRoundInput.js';
-import { SignOffRequirementsInput } from '../inputs/SignOffRequirementsInput.js';
 import { AddOnPackType } from '../types/AddOnPackType.js';
 import { ClientType } from '../types/ClientType.js';
 import { SopActionEnum } from '../types/enums.js';
@@ -31,24 +32,6 @@ export class ProjectResolver {
   @Mutation(() => ProjectType, { description: 'Creates a project and starts its SOP workflow.' })
   createProject(@Arg('input', () => CreateProjectInput) input: CreateProjectInput, @Ctx() ctx: RequestContext) {
     return createProject(ctx, input);
-  }
-
-  @Mutation(() => ProjectType, { description: 'Logs a communication round with the client (requirements stage).' })
-  logCommunicationRound(
-    @Arg('input', () => LogCommunicationRoundInput) input: LogCommunicationRoundInput,
-    @Ctx() ctx: RequestContext,
-  ) {
-    return logCommunicationRound(ctx, input);
-  }
-
-  @Mutation(() => ProjectType, {
-    description: "Signs off the requirements; refused until the package's minimum communication rounds are logged.",
-  })
-  signOffRequirements(
-    @Arg('input', () => SignOffRequirementsInput) input: SignOffRequirementsInput,
-    @Ctx() ctx: RequestContext,
-  ) {
-    return signOffRequirements(ctx, input);
   }
 
   @FieldResolver(() => ClientType)
@@ -74,5 +57,53 @@ export class ProjectResolver {
   @FieldResolver(() => [SopActionEnum], { description: 'Actions the SOP would accept right now.' })
   availableActions(@Root() project: Project): SopAction[] {
     return availableSopActions({ state: upgradeSopState(project.sopState), policy: project.policy });
+  }
+
+  @FieldResolver(() => SopProgressType)
+  progress(@Root() project: Project): SopProgressType {
+    const state = upgradeSopState(project.sopState);
+    return {
+      ...state,
+      caps: capsOf(project.policy, state.changeOrders),
+      openGaps: openGaps(state).length,
+      validationDayOpensAt: state.validationDayOpensAt ? new Date(state.validationDayOpensAt) : null,
+      aftercareStartedAt: state.aftercareStartedAt ? new Date(state.aftercareStartedAt) : null,
+    };
+  }
+
+  @FieldResolver(() => [RequirementType])
+  requirements(@Root() project: Project, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.requirementsOfProject.load(project.id);
+  }
+
+  @FieldResolver(() => [ChangeOrderType])
+  changeOrders(@Root() project: Project, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.changeOrdersOfProject.load(project.id);
+  }
+
+  @FieldResolver(() => [CostEntryType])
+  costEntries(@Root() project: Project, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.costEntriesOfProject.load(project.id);
+  }
+
+  @FieldResolver(() => [CostShareType], { description: 'Research, iteration and after-sales cost against the contract value and guardrails.' })
+  async costShares(@Root() project: Project, @Ctx() ctx: RequestContext) {
+    const entries = await ctx.loaders.costEntriesOfProject.load(project.id);
+    return costShares(entries, project.contractValue ?? null, project.policy.costShareGuardrails);
+  }
+
+  @FieldResolver(() => [MonitoringReportType])
+  monitoringReports(@Root() project: Project, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.monitoringReportsOfProject.load(project.id);
+  }
+
+  @FieldResolver(() => [SiteCheckType], { description: 'The latest HTTP checks of the stress test or monitoring, newest first.' })
+  siteChecks(
+    @Root() project: Project,
+    @Ctx() ctx: RequestContext,
+    @Arg('run', () => String, { nullable: true, description: '`stress-<attempt>` or `monitoring`; all runs when absent.' }) run?: string | null,
+    @Arg('limit', () => Int, { defaultValue: 50 }) limit = 50,
+  ) {
+    return listSiteChecks(ctx, project.id, run ?? null, limit);
   }
 }

@@ -1,5 +1,5 @@
 import { DateTimeISOResolver, URLResolver, UUIDResolver } from 'graphql-scalars';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ObjectType } from 'type-graphql';
 import type { SopStage } from '../../domain/sopStage.js';
 import { SopStageEnum } from './enums.js';
 import { PackagePolicyType } from './PackagePolicyType.js';
@@ -13,7 +13,7 @@ export class ProjectType {
   @Field(() => URLResolver, { nullable: true }) stagingUrl!: string | null;
   @Field(() => String, { description: 'Id of the SOP workflow in Temporal.' }) workflowId!: string;
   @Field(() => SopStageEnum) stage!: SopStage;
-  @Field(() => Int) communicationRounds!: number;
+  @Field(() => Float, { nullable: true, description: 'Contract value, for cost shares per phase.' }) contractValue!: number | null;
   @Field(() => PackagePolicyType, { description: "The package's policy with the project's add-ons applied." })
   policy!: PackagePolicyType;
   @Field(() => DateTimeISOResolver) createdAt!: Date;
