@@ -63,7 +63,7 @@ try {
   // Histories do not depend on what activities do, only on what they return.
   const activities: Activities = {
     recordSopEvent: async () => {},
-    checkSite: async (request) => Array.from({ length: request.concurrency }, () => ({ ok: true, status: 200, latencyMs: 100, error: null })),
+    probeOnSchedule: async (request) => Array.from({ length: request.burst + request.probes }, () => ({ ok: true, status: 200, latencyMs: 100, error: null })),
     writeMonitoringReport: async () => {},
   };
   const worker = await Worker.create({

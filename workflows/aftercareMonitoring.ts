@@ -2,6 +2,7 @@ import { continueAsNew, proxyActivities, setCurrentDetails, sleep } from '@tempo
 import type { SiteCheckActivities } from '../src/activities/siteChecks.js';
 import { DAYS_PER_MONTH } from '../src/domain/aftercare.js';
 import { addChecks, emptyTally, summarize } from '../src/domain/siteCheck.js';
+import { probeOnSchedule } from './siteProbes.js';
 
 export interface AftercareMonitoringInput {
   projectId: string;
@@ -13,29 +14,33 @@ export interface AftercareMonitoringInput {
   month: number;
 }
 
-const { checkSite, writeMonitoringReport } = proxyActivities<SiteCheckActivities>({
+const { writeMonitoringReport } = proxyActivities<SiteCheckActivities>({
   startToCloseTimeout: '1 minute',
   retry: { maximumAttempts: 10 },
-  summary: 'Monitor the live site',
+  summary: 'Write the monthly monitoring report',
 });
 
 /**
- * Hosting and traffic monitoring after delivery: probes the live site once a day and
- * writes a report row at the end of each month. Every month continues as new, so the
- * history stays one month long however many months are bought.
+ * Hosting and traffic monitoring after delivery: a durable timer marks each month while
+ * an activity probes the live site once a day; a report row is written at the end of the
+ * month. Every month continues as new, so the history stays one month long however many
+ * months are bought.
  */
 export async function aftercareMonitoring(input: AftercareMonitoringInput): Promise<number> {
   if (input.months < 1) return 0;
-  let tally = emptyTally();
-  for (let day = 1; day <= DAYS_PER_MONTH; day++) {
-    await sleep(input.dayMs);
-    if (input.url) {
-      const checks = await checkSite({ projectId: input.projectId, url: input.url, purpose: 'MONITORING', run: 'monitoring', slot: `month${input.month}-day${day}`, concurrency: 1 });
-      tally = addChecks(tally, checks);
-    }
-  }
-  await writeMonitoringReport({ projectId: input.projectId, month: input.month, summary: summarize(tally) });
-  setCurrentDetails(`**Month ${input.month} of ${input.months}** reported`);
+  const monthMs = DAYS_PER_MONTH * input.dayMs;
+  const [, checks] = await Promise.all([
+    sleep(monthMs),
+    input.url
+      ? probeOnSchedule(
+          { projectId: input.projectId, url: input.url, purpose: 'MONITORING', run: 'monitoring', period: `month${input.month}`, burst: 0, probes: DAYS_PER_MONTH, intervalMs: input.dayMs },
+          `Monitoring month ${input.month}: a daily probe of the live site`,
+        )
+      : Promise.resolve([]),
+  ]);
+  const summary = summarize(addChecks(emptyTally(), checks));
+  await writeMonitoringReport({ projectId: input.projectId, month: input.month, summary });
+  setCurrentDetails(`**Month ${input.month} of ${input.months}**: ${summary.checks} checks, availability ${(summary.availability * 100).toFixed(2)} %`);
   if (input.month < input.months) {
     return continueAsNew<typeof aftercareMonitoring>({ ...input, month: input.month + 1 });
   }

@@ -1,21 +1,28 @@
 import { performance } from 'node:perf_hooks';
+import { Context } from '@temporalio/activity';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SiteCheck as Check, SiteCheckKind, TallySummary } from '../domain/siteCheck.js';
 import { MonitoringReport, SiteCheck } from '../db/entities/index.js';
 
-export interface CheckSiteRequest {
+/** One period (a day of the stress test, a month of monitoring) of checks on a schedule. */
+export interface ProbeScheduleRequest {
   projectId: string;
   url: string;
   purpose: 'STRESS_TEST' | 'MONITORING';
   /** `stress-<attempt>` or `monitoring`. */
   run: string;
-  /** Schedule slot, unique within the run. */
-  slot: string;
-  /** Requests sent at once: 1 for a probe, more for a burst. */
-  concurrency: number;
+  /** Names the period's slots, e.g. `day3` or `month2`. */
+  period: string;
+  /** Concurrent requests sent at the start of the period; 0 for none. */
+  burst: number;
+  /** Single probes spread evenly over the period, one every `intervalMs`. */
+  probes: number;
+  intervalMs: number;
 }
 
 const REQUEST_TIMEOUT_MS = 10_000;
+/** Heartbeat at least this often while waiting between probes, so a lost worker is noticed. */
+const HEARTBEAT_EVERY_MS = 10_000;
 
 async function requestOnce(url: string): Promise<Check> {
   const started = performance.now();
@@ -30,30 +37,62 @@ async function requestOnce(url: string): Promise<Check> {
   }
 }
 
-/** Real HTTP checks of clients' sites, stored before they are reported. */
+/** Waits `ms`, heartbeating meanwhile; throws when the activity is cancelled. */
+async function waitWithHeartbeats(ms: number): Promise<void> {
+  const context = Context.current();
+  for (let left = ms; left > 0; left -= HEARTBEAT_EVERY_MS) {
+    await context.sleep(Math.min(left, HEARTBEAT_EVERY_MS));
+    context.heartbeat();
+  }
+}
+
+/** Real HTTP checks of clients' sites, stored as they are made. */
 export function createSiteCheckActivities(orm: MikroORM) {
+  /** The stored checks of one slot, or none. */
+  async function storedSlot(request: ProbeScheduleRequest, slot: string): Promise<Check[]> {
+    const rows = await orm.em.fork().find(SiteCheck, { project: request.projectId, run: request.run, slot }, { orderBy: { index: 'asc' } });
+    return rows.map(({ ok, status, latencyMs, error }) => ({ ok, status: status ?? null, latencyMs, error: error ?? null }));
+  }
+
+  async function checkSlot(request: ProbeScheduleRequest, slot: string, concurrency: number, kind: SiteCheckKind): Promise<Check[]> {
+    const checks = await Promise.all(Array.from({ length: concurrency }, () => requestOnce(request.url)));
+    const checkedAt = new Date();
+    await orm.em
+      .fork()
+      .createQueryBuilder(SiteCheck)
+      .insert(checks.map((check, index) => ({ project: request.projectId, run: request.run, slot, index, kind, checkedAt, ...check })))
+      .onConflict(['project', 'run', 'slot', 'index'])
+      .ignore()
+      .execute();
+    return checks;
+  }
+
   return {
     /**
-     * Requests the site (`concurrency` requests at once) and stores each result. A retry
-     * of a slot that was already stored returns the stored results instead of probing
-     * again, so a check is counted once.
+     * Checks the site on a schedule over one period and returns every check of it. Each
+     * slot is stored as soon as it is made, so a retried activity resumes after the last
+     * stored slot instead of probing (and waiting) again.
      */
-    async checkSite(request: CheckSiteRequest): Promise<Check[]> {
-      const em = orm.em.fork();
-      const where = { project: request.projectId, run: request.run, slot: request.slot };
-      const stored = await em.find(SiteCheck, where, { orderBy: { index: 'asc' } });
-      if (stored.length > 0) return stored.map(({ ok, status, latencyMs, error }) => ({ ok, status: status ?? null, latencyMs, error: error ?? null }));
-
-      const checks = await Promise.all(Array.from({ length: Math.max(1, request.concurrency) }, () => requestOnce(request.url)));
-      const kind: SiteCheckKind = request.purpose === 'MONITORING' ? 'MONITOR' : request.concurrency > 1 ? 'BURST' : 'PROBE';
-      const checkedAt = new Date();
-      await em
-        .createQueryBuilder(SiteCheck)
-        .insert(checks.map((check, index) => ({ ...where, index, kind, checkedAt, ...check })))
-        .onConflict(['project', 'run', 'slot', 'index'])
-        .ignore()
-        .execute();
-      return checks;
+    async probeOnSchedule(request: ProbeScheduleRequest): Promise<Check[]> {
+      const kind: SiteCheckKind = request.purpose === 'MONITORING' ? 'MONITOR' : 'PROBE';
+      const results: Check[] = [];
+      if (request.burst > 0) {
+        const slot = `${request.period}-burst`;
+        const stored = await storedSlot(request, slot);
+        results.push(...(stored.length > 0 ? stored : await checkSlot(request, slot, request.burst, 'BURST')));
+      }
+      for (let probe = 1; probe <= request.probes; probe++) {
+        const slot = `${request.period}-probe${probe}`;
+        const stored = await storedSlot(request, slot);
+        if (stored.length > 0) {
+          results.push(...stored);
+          continue;
+        }
+        await waitWithHeartbeats(request.intervalMs);
+        results.push(...(await checkSlot(request, slot, 1, kind)));
+        Context.current().heartbeat(probe);
+      }
+      return results;
     },
 
     /** Stores one month's monitoring report (again for the same month: replaced). */

@@ -23,7 +23,7 @@ export interface TestApplication extends RunningApplication {
  * run's shared Postgres and Temporal dev server, with a database and a task queue of its
  * own so test files never see each other's data.
  */
-export async function startTestApplication(): Promise<TestApplication> {
+export async function startTestApplication(options: { sopDayMs?: number } = {}): Promise<TestApplication> {
   const adminUrl = inject('postgresUrl');
   const database = `test_${randomUUID().replaceAll('-', '')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -38,6 +38,7 @@ export async function startTestApplication(): Promise<TestApplication> {
     temporalAddress: inject('temporalAddress'),
     namespace: 'default',
     taskQueue,
+    sopDayMs: options.sopDayMs,
     api: { host: '127.0.0.1', port: 0 },
     runWorker: true,
     migrate: true,

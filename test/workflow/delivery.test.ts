@@ -20,9 +20,8 @@ describe('stress test, acceptance and after-care', () => {
       await harness.env.sleep('6 days');
       expect((await handle.query(messages.sopStateQuery)).stage).toBe('STRESS_TEST');
       await waitForStage(handle, 'ACCEPTANCE');
-      // Every day: a burst and 24 hourly probes.
-      expect(harness.siteChecks).toHaveLength(7 * 25);
-      expect(new Set(harness.siteChecks.map((c) => c.run))).toEqual(new Set(['stress-1']));
+      // One scheduled-probe activity a day: a burst and 24 hourly probes.
+      expect(harness.probes).toEqual(Array.from({ length: 7 }, (_, i) => ({ run: 'stress-1', period: `day${i + 1}` })));
       expect(harness.events.at(-1)).toMatchObject({
         type: 'STRESS_TEST_PASSED',
         toStage: 'ACCEPTANCE',
@@ -53,9 +52,9 @@ describe('stress test, acceptance and after-care', () => {
       await harness.env.sleep('2 days');
       const aborted = await handle.executeUpdate(messages.abortStressTestUpdate, { args: [actor] });
       expect(aborted).toMatchObject({ stage: 'DEVELOPMENT', stressTest: 'ABORTED' });
-      const checks = harness.siteChecks.length;
+      const probed = harness.probes.length;
       await harness.env.sleep('3 days');
-      expect(harness.siteChecks.length).toBe(checks);
+      expect(harness.probes.length).toBe(probed);
       const child = harness.env.client.workflow.getHandle(`${handle.workflowId}-stress-test-1`);
       expect((await child.describe()).status.name).toBe('CANCELLED');
       expect((await refusal(handle.executeUpdate(messages.abortStressTestUpdate, { args: [actor] }))).type).toBe('STAGE_CONFLICT');
@@ -96,7 +95,7 @@ describe('stress test, acceptance and after-care', () => {
 
       await waitForStage(handle, 'CLOSED', '1 day', 30);
       expect(harness.reports.map((r) => r.month)).toEqual([1, 2, 3]);
-      expect(harness.siteChecks.filter((c) => c.run === 'monitoring')).toHaveLength(90);
+      expect(harness.probes.filter((p) => p.run === 'monitoring').map((p) => p.period)).toEqual(['month1', 'month2', 'month3']);
       expect(harness.events.slice(-2).map((e) => e.type)).toEqual(['MONITORING_ENDED', 'PROJECT_CLOSED']);
       expect(await handle.result()).toMatchObject({ stage: 'CLOSED', npsScore: 9 });
       // Each month of monitoring is a run of its own: the history stays small.

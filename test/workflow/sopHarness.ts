@@ -21,7 +21,8 @@ export interface SopHarness {
   env: TestWorkflowEnvironment;
   events: SopEvent[];
   reports: { month: number }[];
-  siteChecks: { slot: string; run: string }[];
+  /** One entry per scheduled-probe activity: a day of the stress test or a month of monitoring. */
+  probes: { run: string; period: string }[];
   /** What the mocked site answers; tests make it fail. */
   site: { check: () => SiteCheck };
   bundle: WorkflowBundleWithSourceMap;
@@ -31,7 +32,7 @@ export const healthy = (): SiteCheck => ({ ok: true, status: 200, latencyMs: 120
 export const failing = (): SiteCheck => ({ ok: false, status: 503, latencyMs: 40, error: 'HTTP 503' });
 
 export function useSopHarness(): SopHarness {
-  const harness = { events: [], reports: [], siteChecks: [], site: { check: healthy } } as unknown as SopHarness;
+  const harness = { events: [], reports: [], probes: [], site: { check: healthy } } as unknown as SopHarness;
   beforeAll(async () => {
     harness.env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
     await registerSearchAttributes(harness.env);
@@ -43,7 +44,7 @@ export function useSopHarness(): SopHarness {
   beforeEach(() => {
     harness.events.length = 0;
     harness.reports.length = 0;
-    harness.siteChecks.length = 0;
+    harness.probes.length = 0;
     harness.site.check = healthy;
   });
   return harness;
@@ -63,9 +64,9 @@ export async function withProject(
     async recordSopEvent(event) {
       harness.events.push(event);
     },
-    async checkSite(request) {
-      harness.siteChecks.push({ slot: request.slot, run: request.run });
-      return Array.from({ length: request.concurrency }, () => harness.site.check());
+    async probeOnSchedule(request) {
+      harness.probes.push({ run: request.run, period: request.period });
+      return Array.from({ length: request.burst + request.probes }, () => harness.site.check());
     },
     async writeMonitoringReport(report) {
       harness.reports.push({ month: report.month });

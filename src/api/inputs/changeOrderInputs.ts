@@ -12,11 +12,18 @@ export class RequestChangeOrderInput extends ProjectActionInput {
   @Field(() => Float) @Min(0) amount!: number;
 }
 
+/** A base of the inputs that decide a change order (unused itself, so not emitted). */
 @InputType()
-export class DecideChangeOrderInput extends ProjectActionInput {
+export abstract class DecideChangeOrderInput extends ProjectActionInput {
   @Field(() => String) @MinLength(1) @MaxLength(64) changeOrderId!: string;
   @Field(() => String, { nullable: true }) @MaxLength(4000) note?: string | null;
 }
+
+@InputType()
+export class ApproveChangeOrderInput extends DecideChangeOrderInput {}
+
+@InputType()
+export class RejectChangeOrderInput extends DecideChangeOrderInput {}
 
 @InputType()
 export class RecordCostInput extends ProjectActionInput {

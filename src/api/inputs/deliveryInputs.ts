@@ -28,4 +28,4 @@ export class CancelProjectInput extends ProjectActionInput {
 }
 
 @InputType()
-export class ProjectOnlyInput extends ProjectActionInput {}
+export class AbortStressTestInput extends ProjectActionInput {}

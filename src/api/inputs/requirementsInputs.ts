@@ -13,8 +13,16 @@ export class AddRequirementInput extends ProjectActionInput {
   @Field(() => String) @MinLength(1) @MaxLength(500) title!: string;
 }
 
+/** A base of the inputs that name a requirement (unused itself, so not emitted). */
 @InputType()
-export class RequirementActionInput extends ProjectActionInput {
+export abstract class RequirementActionInput extends ProjectActionInput {
   @Field(() => String) @MinLength(1) @MaxLength(64) requirementId!: string;
+}
+
+@InputType()
+export class ConfirmRequirementInput extends RequirementActionInput {}
+
+@InputType()
+export class DropRequirementInput extends RequirementActionInput {
   @Field(() => String, { nullable: true }) @MaxLength(4000) reason?: string | null;
 }

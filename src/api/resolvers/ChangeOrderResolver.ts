@@ -3,7 +3,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { recordCost, runSopAction } from '../../services/projectService.js';
 import * as messages from '../../../workflows/messages.js';
 import type { RequestContext } from '../context.js';
-import { DecideChangeOrderInput, RecordCostInput, RequestChangeOrderInput } from '../inputs/changeOrderInputs.js';
+import { ApproveChangeOrderInput, RecordCostInput, RejectChangeOrderInput, RequestChangeOrderInput } from '../inputs/changeOrderInputs.js';
 import { ProjectType } from '../types/ProjectType.js';
 
 /** The service-cap clause: change orders that raise caps, and costs tracked against guardrails. */
@@ -16,13 +16,13 @@ export class ChangeOrderResolver {
   }
 
   @Mutation(() => ProjectType)
-  approveChangeOrder(@Arg('input', () => DecideChangeOrderInput) input: DecideChangeOrderInput, @Ctx() ctx: RequestContext) {
+  approveChangeOrder(@Arg('input', () => ApproveChangeOrderInput) input: ApproveChangeOrderInput, @Ctx() ctx: RequestContext) {
     const { projectId, idempotencyKey, changeOrderId, note } = input;
     return runSopAction(ctx, projectId, messages.approveChangeOrderUpdate, { changeOrderId, ...(note ? { note } : {}) }, idempotencyKey);
   }
 
   @Mutation(() => ProjectType)
-  rejectChangeOrder(@Arg('input', () => DecideChangeOrderInput) input: DecideChangeOrderInput, @Ctx() ctx: RequestContext) {
+  rejectChangeOrder(@Arg('input', () => RejectChangeOrderInput) input: RejectChangeOrderInput, @Ctx() ctx: RequestContext) {
     const { projectId, idempotencyKey, changeOrderId, note } = input;
     return runSopAction(ctx, projectId, messages.rejectChangeOrderUpdate, { changeOrderId, ...(note ? { note } : {}) }, idempotencyKey);
   }

@@ -3,7 +3,7 @@ import { runSopAction } from '../../services/projectService.js';
 import * as messages from '../../../workflows/messages.js';
 import type { RequestContext } from '../context.js';
 import { CompleteValidationDayInput, StartStressTestInput, SubmitReviewRoundInput } from '../inputs/developmentInputs.js';
-import { ProjectOnlyInput } from '../inputs/deliveryInputs.js';
+import { AbortStressTestInput } from '../inputs/deliveryInputs.js';
 import { ProjectType } from '../types/ProjectType.js';
 
 /** Lead actions of the development stage and the stress test. */
@@ -29,7 +29,7 @@ export class DevelopmentResolver {
   }
 
   @Mutation(() => ProjectType, { description: 'Aborts the running stress test; the project goes back to development.' })
-  abortStressTest(@Arg('input', () => ProjectOnlyInput) input: ProjectOnlyInput, @Ctx() ctx: RequestContext) {
+  abortStressTest(@Arg('input', () => AbortStressTestInput) input: AbortStressTestInput, @Ctx() ctx: RequestContext) {
     return runSopAction(ctx, input.projectId, messages.abortStressTestUpdate, {}, input.idempotencyKey);
   }
 }

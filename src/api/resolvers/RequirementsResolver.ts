@@ -3,7 +3,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { runSopAction } from '../../services/projectService.js';
 import * as messages from '../../../workflows/messages.js';
 import type { RequestContext } from '../context.js';
-import { AddRequirementInput, LogResearchSessionInput, RequirementActionInput } from '../inputs/requirementsInputs.js';
+import { AddRequirementInput, ConfirmRequirementInput, DropRequirementInput, LogResearchSessionInput } from '../inputs/requirementsInputs.js';
 import { LogCommunicationRoundInput } from '../inputs/LogCommunicationRoundInput.js';
 import { SignOffRequirementsInput } from '../inputs/SignOffRequirementsInput.js';
 import { ProjectType } from '../types/ProjectType.js';
@@ -31,13 +31,13 @@ export class RequirementsResolver {
   }
 
   @Mutation(() => ProjectType)
-  confirmRequirement(@Arg('input', () => RequirementActionInput) input: RequirementActionInput, @Ctx() ctx: RequestContext) {
+  confirmRequirement(@Arg('input', () => ConfirmRequirementInput) input: ConfirmRequirementInput, @Ctx() ctx: RequestContext) {
     const { projectId, idempotencyKey, requirementId } = input;
     return runSopAction(ctx, projectId, messages.confirmRequirementUpdate, { requirementId }, idempotencyKey);
   }
 
   @Mutation(() => ProjectType)
-  dropRequirement(@Arg('input', () => RequirementActionInput) input: RequirementActionInput, @Ctx() ctx: RequestContext) {
+  dropRequirement(@Arg('input', () => DropRequirementInput) input: DropRequirementInput, @Ctx() ctx: RequestContext) {
     const { projectId, idempotencyKey, requirementId, reason } = input;
     return runSopAction(ctx, projectId, messages.dropRequirementUpdate, { requirementId, ...(reason ? { reason } : {}) }, idempotencyKey);
   }
