@@ -11,7 +11,7 @@ const LOG_ROUND = `mutation ($input: LogCommunicationRoundInput!) {
   logCommunicationRound(input: $input) { stage progress { communicationRounds } }
 }`;
 const ADD_REQUIREMENT = `mutation ($input: AddRequirementInput!) { addRequirement(input: $input) { requirements { id title status } } }`;
-const CONFIRM_REQUIREMENT = `mutation ($input: RequirementActionInput!) { confirmRequirement(input: $input) { requirements { id status } } }`;
+const CONFIRM_REQUIREMENT = `mutation ($input: ConfirmRequirementInput!) { confirmRequirement(input: $input) { requirements { id status } } }`;
 
 async function confirmOneRequirement(projectId: string) {
   const added = await app.gql(ADD_REQUIREMENT, { input: { projectId, title: 'Checkout in three steps' } });
