@@ -20,15 +20,22 @@ export interface CheckTally {
   total: number;
   failed: number;
   latencies: number[];
+  /** The first failing checks, as evidence for the timeline. */
+  failedSamples: SiteCheck[];
 }
 
-export const emptyTally = (): CheckTally => ({ total: 0, failed: 0, latencies: [] });
+/** How many failing checks a tally keeps as evidence. */
+export const FAILED_SAMPLES_KEPT = 10;
+
+export const emptyTally = (): CheckTally => ({ total: 0, failed: 0, latencies: [], failedSamples: [] });
 
 export function addChecks(tally: CheckTally, checks: readonly SiteCheck[]): CheckTally {
+  const failing = checks.filter((c) => !c.ok);
   return {
     total: tally.total + checks.length,
-    failed: tally.failed + checks.filter((c) => !c.ok).length,
+    failed: tally.failed + failing.length,
     latencies: [...tally.latencies, ...checks.filter((c) => c.ok).map((c) => c.latencyMs)],
+    failedSamples: [...tally.failedSamples, ...failing].slice(0, FAILED_SAMPLES_KEPT),
   };
 }
 
@@ -63,6 +70,8 @@ export interface StressTestVerdict extends TallySummary {
   passed: boolean;
   /** Which thresholds were missed, in words, for the timeline. */
   failures: string[];
+  /** The first failing checks (status, latency, error), for the timeline. */
+  failedChecks: SiteCheck[];
 }
 
 /** Passes or fails a stress test on the policy's thresholds. */
@@ -79,5 +88,5 @@ export function stressTestVerdict(tally: CheckTally, thresholds: StressTestThres
   if (summary.p95LatencyMs > thresholds.maxP95LatencyMs) {
     failures.push(`p95 latency ${summary.p95LatencyMs} ms above ${thresholds.maxP95LatencyMs} ms`);
   }
-  return { ...summary, passed: failures.length === 0, failures };
+  return { ...summary, passed: failures.length === 0, failures, failedChecks: tally.failedSamples };
 }

@@ -126,6 +126,8 @@ describe('a Premium project through the whole SOP', () => {
     expect(failed).toMatchObject({ stage: 'DEVELOPMENT', progress: { iterationRoundsUsed: 1, stressTestAttempts: 1 } });
     const failure = failed.timeline.find((e: any) => e.type === 'STRESS_TEST_FAILED');
     expect(failure.summary).toContain('availability 0.00 % below 99.00 %');
+    expect(failure.details.failedChecks).toHaveLength(10);
+    expect(failure.details.failedChecks[0]).toMatchObject({ ok: false, status: 503, error: 'HTTP 503' });
     const checks = await app.sql(`select count(*)::int as n, bool_or(ok) as any_ok from site_check where project_id = $1 and run = 'stress-1'`, [projectId]);
     expect(checks).toEqual([{ n: 7 * 34, any_ok: false }]);
 
@@ -164,7 +166,10 @@ describe('a Premium project through the whole SOP', () => {
     expect(done.timeline.map((e: any) => e.seq)).toEqual(done.timeline.map((_: unknown, i: number) => i));
     expect(done.timeline.find((e: any) => e.type === 'DELIVERY_ACCEPTED').actor).toBe('lin.pm');
 
-    const description = await app.temporal.workflow.getHandle(workflowId).describe();
+    // The read model shows CLOSED as soon as the last event is projected; the run ends just after.
+    const handle = app.temporal.workflow.getHandle(workflowId);
+    expect(await handle.result()).toMatchObject({ stage: 'CLOSED' });
+    const description = await handle.describe();
     expect(description.status.name).toBe('COMPLETED');
     expect(description.typedSearchAttributes.get(SopStageKey)).toBe('CLOSED');
   });
@@ -196,7 +201,9 @@ describe('a Premium project through the whole SOP', () => {
     const cancelled = await ok('cancelProject', { projectId, reason: 'Client paused the launch' });
     expect(cancelled).toMatchObject({ stage: 'CANCELLED', progress: { cancelReason: 'Client paused the launch', validationDay: 'PENDING' } });
     expect(cancelled.timeline.at(-1)).toMatchObject({ type: 'PROJECT_CANCELLED', actor: 'lin.pm' });
-    expect((await app.temporal.workflow.getHandle(workflowId).describe()).status.name).toBe('COMPLETED');
+    const handle = app.temporal.workflow.getHandle(workflowId);
+    expect(await handle.result()).toMatchObject({ stage: 'CANCELLED' });
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
 
     const late = await refused('submitReviewRound', { projectId, kind: 'ON_SITE', outcome: 'APPROVED', feedback: 'x', clientAttendees: [] });
     expect(late.extensions?.code).toBe('STAGE_CONFLICT');

@@ -41,7 +41,11 @@ describe('stress test, acceptance and after-care', () => {
       const failed = harness.events.at(-1)!;
       expect(failed.type).toBe('STRESS_TEST_FAILED');
       expect(failed.summary).toMatch(/availability 0\.00 % below 99\.00 %/);
-      expect(failed.details).toMatchObject({ passed: false, failures: expect.arrayContaining([expect.stringContaining('error rate')]) });
+      expect(failed.details).toMatchObject({
+        passed: false,
+        failures: expect.arrayContaining([expect.stringContaining('error rate')]),
+        failedChecks: Array.from({ length: 10 }, () => ({ ok: false, status: 503, latencyMs: 40, error: 'HTTP 503' })),
+      });
     }));
 
   it('lets a lead abort a running stress test', () =>
