@@ -27,7 +27,8 @@ export default tseslint.config(
   },
   {
     // Workflow code must stay deterministic: only the workflow SDK, its pure common
-    // package and the pure domain modules may be imported (type-only imports are erased).
+    // package, the pure domain modules of any context and other workflow files may be
+    // imported (type-only imports are erased).
     files: ['workflows/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -35,9 +36,43 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!@temporalio/(workflow|common)$|\\.\\./src/domain/|\\./)',
-              message: 'Workflows may import only @temporalio/workflow, @temporalio/common and src/domain modules.',
+              regex: '^(?!@temporalio/(workflow|common)$|(\\.\\./)+src/[a-z]+/domain/|\\./|\\.\\./[a-zA-Z])',
+              message: 'Workflows may import only @temporalio/workflow, @temporalio/common, src/<context>/domain modules and other workflows.',
               allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Domain modules are pure rules, imported by workflows too: no I/O of any kind.
+    files: ['src/*/domain/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(node:|@mikro-orm/|@temporalio/|pg$|express|graphql|type-graphql|dataloader)|/(entities|services|api|activities|platform)/|^\\.\\./\\.\\./platform/',
+              message: 'Domain modules import nothing with I/O: no Node built-ins, ORM, Temporal client, HTTP or GraphQL, and no other layer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Arrows point one way: api → services → domain. Services never reach back into the API layer.
+    files: ['src/*/services/**/*.ts', 'src/*/activities/**/*.ts', 'src/platform/serviceContext.ts', 'src/platform/temporalFailures.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(api|http)/|type-graphql|^graphql$|dataloader',
+              message: 'Services and activities must not import the API layer (resolvers, GraphQL types, loaders, the HTTP server).',
             },
           ],
         },

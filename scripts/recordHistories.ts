@@ -15,14 +15,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { Activities } from '../src/activities/index.js';
-import type { CommunicationRound } from '../src/domain/communicationRound.js';
-import { DEFAULT_PACKAGES } from '../src/domain/defaultPackages.js';
-import type { ReviewRound } from '../src/domain/reviewRound.js';
-import type { SopState } from '../src/domain/sopState.js';
-import * as messages from '../workflows/messages.js';
-import { projectSop } from '../workflows/projectSop.js';
-import { startTemporalDevServer } from '../src/runtime/temporalDevServer.js';
+import type { Activities } from '../src/platform/runtime/activities.js';
+import type { CommunicationRound } from '../src/delivery/domain/communicationRound.js';
+import { DEFAULT_PACKAGES } from '../src/catalog/domain/defaultPackages.js';
+import type { ReviewRound } from '../src/delivery/domain/reviewRound.js';
+import type { SopState } from '../src/delivery/domain/sopState.js';
+import { sopActionUpdate, sopStateQuery } from '../workflows/delivery/messages.js';
+import { projectSop } from '../workflows/delivery/projectSop.js';
+import { startTemporalDevServer } from '../src/platform/runtime/temporalDevServer.js';
 import { findFreePort } from '../test/support/ports.js';
 import { devServerCli } from '../test/support/temporalBinaries.js';
 import { bundleWorkflows } from '../test/support/workflowBundle.js';
@@ -55,13 +55,14 @@ async function write(workflowId: string) {
   console.log(`wrote ${OUTPUT}/${workflowId}.json`);
 }
 
-async function waitFor(handle: { query: (q: typeof messages.sopStateQuery) => Promise<SopState> }, done: (state: SopState) => boolean) {
-  while (!done(await handle.query(messages.sopStateQuery))) await new Promise((resolve) => setTimeout(resolve, 50));
+async function waitFor(handle: { query: (q: typeof sopStateQuery) => Promise<SopState> }, done: (state: SopState) => boolean) {
+  while (!done(await handle.query(sopStateQuery))) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 try {
   // Histories do not depend on what activities do, only on what they return.
   const activities: Activities = {
+    recordTimelineEvent: async () => {},
     recordSopEvent: async () => {},
     probeOnSchedule: async (request) => Array.from({ length: request.burst + request.probes }, () => ({ ok: true, status: 200, latencyMs: 100, error: null })),
     writeMonitoringReport: async () => {},
@@ -79,25 +80,25 @@ try {
     const handle = await client.workflow.start(projectSop, {
       taskQueue: 'record',
       workflowId: 'project-replay-full',
-      args: [{ projectId: 'replay-full', packageCode: 'STANDARD', clientTier: 'B', projectLead: 'lin', policy, stagingUrl: 'https://staging.example.test', dayMs: 20 }],
+      args: [{ projectId: 'replay-full', policy, stagingUrl: 'https://staging.example.test', dayMs: 20 }],
     });
     const round: CommunicationRound = { channel: 'MEETING', summary: 'workshop', attendees: ['client'], occurredAt: '2026-01-05T09:00:00.000Z', actor: 'lin' };
-    await handle.executeUpdate(messages.logCommunicationRoundUpdate, { args: [round] });
-    await handle.executeUpdate(messages.logCommunicationRoundUpdate, { args: [{ ...round, channel: 'VIDEO' }] });
-    await handle.executeUpdate(messages.logResearchSessionUpdate, { args: [{ ...actor, topic: 'Audience', attendees: ['client'] }] });
-    await handle.executeUpdate(messages.addRequirementUpdate, { args: [{ ...actor, requirementId: 'r1', title: 'Contact form' }] });
-    await handle.executeUpdate(messages.confirmRequirementUpdate, { args: [{ ...actor, requirementId: 'r1' }] });
-    await handle.executeUpdate(messages.requestChangeOrderUpdate, { args: [{ ...actor, changeOrderId: 'co1', kind: 'EXTRA_ITERATION', reason: 'More pages', amount: 500 }] });
-    await handle.executeUpdate(messages.approveChangeOrderUpdate, { args: [{ ...actor, changeOrderId: 'co1' }] });
-    await handle.executeUpdate(messages.signOffRequirementsUpdate, { args: [{ actor: 'client', note: 'approved' }] });
+    await handle.executeUpdate(sopActionUpdate('logCommunicationRound'), { args: [round] });
+    await handle.executeUpdate(sopActionUpdate('logCommunicationRound'), { args: [{ ...round, channel: 'VIDEO' }] });
+    await handle.executeUpdate(sopActionUpdate('logResearchSession'), { args: [{ ...actor, topic: 'Audience', attendees: ['client'] }] });
+    await handle.executeUpdate(sopActionUpdate('addRequirement'), { args: [{ ...actor, requirementId: 'r1', title: 'Contact form' }] });
+    await handle.executeUpdate(sopActionUpdate('confirmRequirement'), { args: [{ ...actor, requirementId: 'r1' }] });
+    await handle.executeUpdate(sopActionUpdate('requestChangeOrder'), { args: [{ ...actor, changeOrderId: 'co1', kind: 'EXTRA_ITERATION', reason: 'More pages', amount: 500 }] });
+    await handle.executeUpdate(sopActionUpdate('approveChangeOrder'), { args: [{ ...actor, changeOrderId: 'co1' }] });
+    await handle.executeUpdate(sopActionUpdate('signOffRequirements'), { args: [{ actor: 'client', note: 'approved' }] });
     const review: Omit<ReviewRound, 'outcome'> = { ...actor, kind: 'ON_SITE', feedback: 'ok', clientAttendees: ['client'], closesGapIds: [] };
-    await handle.executeUpdate(messages.submitReviewRoundUpdate, { args: [{ ...review, outcome: 'CHANGES_REQUESTED' }] });
-    await handle.executeUpdate(messages.submitReviewRoundUpdate, { args: [{ ...review, outcome: 'APPROVED' }] });
-    await handle.executeUpdate(messages.startStressTestUpdate, { args: [actor] });
+    await handle.executeUpdate(sopActionUpdate('submitReviewRound'), { args: [{ ...review, outcome: 'CHANGES_REQUESTED' }] });
+    await handle.executeUpdate(sopActionUpdate('submitReviewRound'), { args: [{ ...review, outcome: 'APPROVED' }] });
+    await handle.executeUpdate(sopActionUpdate('startStressTest'), { args: [actor] });
     await waitFor(handle, (state) => state.stage === 'ACCEPTANCE');
-    await handle.executeUpdate(messages.acceptDeliveryUpdate, { args: [{ ...actor, signedBy: 'client CEO' }] });
+    await handle.executeUpdate(sopActionUpdate('acceptDelivery'), { args: [{ ...actor, signedBy: 'client CEO' }] });
     await waitFor(handle, (state) => state.serviceReview === 'OPEN');
-    await handle.executeUpdate(messages.submitServiceReviewUpdate, { args: [{ ...actor, npsScore: 9 }] });
+    await handle.executeUpdate(sopActionUpdate('submitServiceReview'), { args: [{ ...actor, npsScore: 9 }] });
     await handle.result();
     for (const workflowId of [handle.workflowId, `${handle.workflowId}-stress-test-1`, `${handle.workflowId}-monitoring`]) {
       await write(workflowId);

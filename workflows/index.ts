@@ -1,4 +1,4 @@
-/** Every workflow type the worker registers; the bundler starts here. */
-export { projectSop } from './projectSop.js';
-export { stressTest } from './stressTest.js';
-export { aftercareMonitoring } from './aftercareMonitoring.js';
+/** Every workflow type the worker registers; the bundler starts here. One folder per context. */
+export { projectSop } from './delivery/projectSop.js';
+export { stressTest } from './delivery/stressTest.js';
+export { aftercareMonitoring } from './delivery/aftercareMonitoring.js';

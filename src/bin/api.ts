@@ -1,8 +1,8 @@
 /** The GraphQL API alone (production: scale it out behind a load balancer). */
-import { startApplication } from '../runtime/application.js';
-import { loadConfig } from '../runtime/config.js';
-import { requireExternalServices } from '../runtime/requireServices.js';
-import { exitOnStartupError, stopOnSignals } from '../runtime/shutdown.js';
+import { startApplication } from '../platform/runtime/application.js';
+import { loadConfig } from '../platform/runtime/config.js';
+import { requireExternalServices } from '../platform/runtime/requireServices.js';
+import { exitOnStartupError, stopOnSignals } from '../platform/runtime/shutdown.js';
 
 const log = (line: string) => console.log(`[api] ${line}`);
 

@@ -1,8 +1,8 @@
 /** Applies pending migrations and loads missing seed data, then exits (a one-shot job in production). */
-import { migrateAndSeed, openDatabase } from '../db/database.js';
-import { loadConfig } from '../runtime/config.js';
-import { provideDatabase } from '../runtime/infrastructure.js';
-import { exitOnStartupError } from '../runtime/shutdown.js';
+import { migrateAndSeed, openDatabase } from '../platform/orm/database.js';
+import { loadConfig } from '../platform/runtime/config.js';
+import { provideDatabase } from '../platform/runtime/infrastructure.js';
+import { exitOnStartupError } from '../platform/runtime/shutdown.js';
 
 const log = (line: string) => console.log(`[migrate] ${line.trimEnd()}`);
 

@@ -3,11 +3,11 @@
  * server unless DATABASE_URL / TEMPORAL_ADDRESS point elsewhere, then migrations, seed
  * data, the worker and the API.
  */
-import { startApplication } from '../runtime/application.js';
-import { loadConfig } from '../runtime/config.js';
-import { startInfrastructure } from '../runtime/infrastructure.js';
-import { exitOnStartupError, stopOnSignals } from '../runtime/shutdown.js';
-import { installTemporalRuntime } from '../runtime/worker.js';
+import { startApplication } from '../platform/runtime/application.js';
+import { loadConfig } from '../platform/runtime/config.js';
+import { startInfrastructure } from '../platform/runtime/infrastructure.js';
+import { exitOnStartupError, stopOnSignals } from '../platform/runtime/shutdown.js';
+import { installTemporalRuntime } from '../platform/runtime/worker.js';
 
 const log = (line: string) => console.log(`[start] ${line.trimEnd()}`);
 

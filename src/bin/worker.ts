@@ -1,9 +1,9 @@
 /** The Temporal worker alone (production: run as many as the load needs). */
-import { startApplication } from '../runtime/application.js';
-import { loadConfig } from '../runtime/config.js';
-import { requireExternalServices } from '../runtime/requireServices.js';
-import { exitOnStartupError, stopOnSignals } from '../runtime/shutdown.js';
-import { installTemporalRuntime } from '../runtime/worker.js';
+import { startApplication } from '../platform/runtime/application.js';
+import { loadConfig } from '../platform/runtime/config.js';
+import { requireExternalServices } from '../platform/runtime/requireServices.js';
+import { exitOnStartupError, stopOnSignals } from '../platform/runtime/shutdown.js';
+import { installTemporalRuntime } from '../platform/runtime/worker.js';
 
 const log = (line: string) => console.log(`[worker] ${line}`);
 

@@ -33,7 +33,7 @@ const PROJECT_FIELDS = `
   changeOrders { id kind status amount }
   costShares { phase spent share overGuardrail }
   monitoringReports { month checks failed availability }
-  timeline { seq type actor summary details }
+  timeline { seq type actor summary details { __typename ... on StressTestVerdictDetails { failedChecks { ok status latencyMs error } } } }
 `;
 
 async function act(mutation: string, input: Record<string, unknown>) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientTierKey, PackageCodeKey, ProjectLeadKey, SopStageKey } from '../../workflows/searchAttributes.js';
-import { sopStateQuery } from '../../workflows/messages.js';
+import { sopStateQuery } from '../../workflows/delivery/messages.js';
 import { startTestApplication, type TestApplication } from '../support/testApplication.js';
 
 const CREATE_CLIENT = `mutation ($input: CreateClientInput!) { createClient(input: $input) { id name tier } }`;
@@ -77,7 +77,7 @@ describe('requirements sign-off over GraphQL, Temporal and Postgres', () => {
     // Nothing changed anywhere: not the read model, not the workflow.
     const [row] = await app.sql(`select stage, sop_state->'communicationRounds' as rounds, projected_seq from project where id = $1`, [project.id]);
     expect(row).toEqual({ stage: 'REQUIREMENTS', rounds: 0, projected_seq: 0 });
-    expect(await app.sql('select seq from stage_event where project_id = $1', [project.id])).toEqual([{ seq: 0 }]);
+    expect(await app.sql('select seq from timeline_event where project_id = $1', [project.id])).toEqual([{ seq: 0 }]);
     const handle = app.temporal.workflow.getHandle(project.workflowId);
     expect(await handle.query(sopStateQuery)).toMatchObject({ stage: 'REQUIREMENTS', communicationRounds: 0, lastEventSeq: 0 });
     await confirmOneRequirement(project.id);
@@ -121,7 +121,7 @@ describe('requirements sign-off over GraphQL, Temporal and Postgres', () => {
     const again = await app.gql(LOG_ROUND, round(project.id, 1, 'round-1'));
     expect(first.data?.logCommunicationRound.progress.communicationRounds).toBe(1);
     expect(again.data?.logCommunicationRound.progress.communicationRounds).toBe(1);
-    expect(await app.sql('select count(*)::int as n from stage_event where project_id = $1', [project.id])).toEqual([{ n: 2 }]);
+    expect(await app.sql('select count(*)::int as n from timeline_event where project_id = $1', [project.id])).toEqual([{ n: 2 }]);
   });
 
   it('refuses a round once requirements are signed off, with STAGE_CONFLICT', async () => {

@@ -2,8 +2,8 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../../src/runtime/embeddedPostgres.js';
-import { startTemporalDevServer } from '../../src/runtime/temporalDevServer.js';
+import { startEmbeddedPostgres } from '../../src/platform/runtime/embeddedPostgres.js';
+import { startTemporalDevServer } from '../../src/platform/runtime/temporalDevServer.js';
 import { findFreePort } from './ports.js';
 import { devServerCli } from './temporalBinaries.js';
 

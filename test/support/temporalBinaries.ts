@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes.js';
-import { PROJECT_TEMPORAL_CLI } from '../../src/runtime/temporalCli.js';
+import { PROJECT_TEMPORAL_CLI } from '../../src/platform/runtime/temporalCli.js';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../../workflows/searchAttributes.js';
 
 /** The time-skipping test server from the PyPI wheel, installed by `npm test`'s pretest step. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { startApplication, type RunningApplication } from '../../src/runtime/application.js';
+import { startApplication, type RunningApplication } from '../../src/platform/runtime/application.js';
 import { bundleWorkflows } from './workflowBundle.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {

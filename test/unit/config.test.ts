@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/runtime/config.js';
-import { requireExternalServices } from '../../src/runtime/requireServices.js';
+import { ConfigError, loadConfig } from '../../src/platform/runtime/config.js';
+import { requireExternalServices } from '../../src/platform/runtime/requireServices.js';
 
 describe('loadConfig', () => {
   it('runs on embedded defaults when nothing is set', () => {

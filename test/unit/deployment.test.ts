@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CONFIG_VARIABLES, loadConfig } from '../../src/runtime/config.js';
+import { CONFIG_VARIABLES, loadConfig } from '../../src/platform/runtime/config.js';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../../workflows/searchAttributes.js';
 
 // No Docker engine runs here, so these tests check what can be checked without one:

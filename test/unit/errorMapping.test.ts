@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { domainErrorToGraphQL, ERROR_CODE_MAPPING, formatGraphQLError } from '../../src/api/errorMapping.js';
-import { DOMAIN_ERROR_CODES, DomainError } from '../../src/domain/domainError.js';
+import { domainErrorToGraphQL, ERROR_CODE_MAPPING, formatGraphQLError } from '../../src/platform/http/errorMapping.js';
+import { DOMAIN_ERROR_CODES, DomainError } from '../../src/platform/domainError.js';
 
 describe('domain error → GraphQL error mapping', () => {
   it('maps every domain code', () => {

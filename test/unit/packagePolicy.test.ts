@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyAddOns } from '../../src/domain/addOnPack.js';
-import { DEFAULT_ADD_ONS, DEFAULT_PACKAGES } from '../../src/domain/defaultPackages.js';
-import { validatePolicy, type PackagePolicy } from '../../src/domain/packagePolicy.js';
+import { applyAddOns } from '../../src/catalog/domain/addOnPack.js';
+import { DEFAULT_ADD_ONS, DEFAULT_PACKAGES } from '../../src/catalog/domain/defaultPackages.js';
+import { validatePolicy, type PackagePolicy } from '../../src/catalog/domain/packagePolicy.js';
 
 const policyOf = (code: string) => DEFAULT_PACKAGES.find((p) => p.code === code)!.policy;
 const effectOf = (code: string) => DEFAULT_ADD_ONS.find((a) => a.code === code)!.effect;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { buildApiSchema, printApiSchema, SCHEMA_FILE } from '../../src/api/schema.js';
+import { buildApiSchema, printApiSchema, SCHEMA_FILE } from '../../src/platform/http/graphqlSchema.js';
 
 describe('schema/schema.graphql', () => {
   it('is the SDL the code defines (run `npm run schema:emit` after changing the API)', async () => {

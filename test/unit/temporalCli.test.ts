@@ -2,8 +2,8 @@ import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_TEMPORAL_CLI, resolveTemporalCli } from '../../src/runtime/temporalCli.js';
-import { searchAttributeFlags } from '../../src/runtime/temporalDevServer.js';
+import { PROJECT_TEMPORAL_CLI, resolveTemporalCli } from '../../src/platform/runtime/temporalCli.js';
+import { searchAttributeFlags } from '../../src/platform/runtime/temporalDevServer.js';
 
 async function fakeCli(dir: string) {
   const file = path.join(dir, 'temporal');

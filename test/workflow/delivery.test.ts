@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { actor, failing, messages, readyForStressTest, refusal, signOff, useSopHarness, withProject } from './sopHarness.js';
+import { actor, failing, sopActionUpdate, sopStateQuery, readyForStressTest, refusal, signOff, useSopHarness, withProject } from './sopHarness.js';
 
 const harness = useSopHarness();
 
 async function waitForStage(handle: Parameters<Parameters<typeof withProject>[2]>[0], stage: string, step = '1 hour', limit = 24 * 30) {
   for (let i = 0; i < limit; i++) {
-    if ((await handle.query(messages.sopStateQuery)).stage === stage) return;
+    if ((await handle.query(sopStateQuery)).stage === stage) return;
     await harness.env.sleep(step);
   }
   throw new Error(`project never reached ${stage}`);
@@ -16,9 +16,9 @@ describe('stress test, acceptance and after-care', () => {
     withProject(harness, 'PREMIUM', async (handle, policy) => {
       await signOff(handle, policy);
       await readyForStressTest(harness, handle, policy);
-      await handle.executeUpdate(messages.startStressTestUpdate, { args: [actor] });
+      await handle.executeUpdate(sopActionUpdate('startStressTest'), { args: [actor] });
       await harness.env.sleep('6 days');
-      expect((await handle.query(messages.sopStateQuery)).stage).toBe('STRESS_TEST');
+      expect((await handle.query(sopStateQuery)).stage).toBe('STRESS_TEST');
       await waitForStage(handle, 'ACCEPTANCE');
       // One scheduled-probe activity a day: a burst and 24 hourly probes.
       expect(harness.probes).toEqual(Array.from({ length: 7 }, (_, i) => ({ run: 'stress-1', period: `day${i + 1}` })));
@@ -34,9 +34,9 @@ describe('stress test, acceptance and after-care', () => {
       await signOff(handle, policy);
       await readyForStressTest(harness, handle, policy);
       harness.site.check = failing;
-      await handle.executeUpdate(messages.startStressTestUpdate, { args: [actor] });
+      await handle.executeUpdate(sopActionUpdate('startStressTest'), { args: [actor] });
       await waitForStage(handle, 'DEVELOPMENT');
-      const state = await handle.query(messages.sopStateQuery);
+      const state = await handle.query(sopStateQuery);
       expect(state).toMatchObject({ stressTest: 'FAILED', iterationRoundsUsed: 1, stressTestAttempts: 1 });
       const failed = harness.events.at(-1)!;
       expect(failed.type).toBe('STRESS_TEST_FAILED');
@@ -52,26 +52,26 @@ describe('stress test, acceptance and after-care', () => {
     withProject(harness, 'PREMIUM', async (handle, policy) => {
       await signOff(handle, policy);
       await readyForStressTest(harness, handle, policy);
-      await handle.executeUpdate(messages.startStressTestUpdate, { args: [actor] });
+      await handle.executeUpdate(sopActionUpdate('startStressTest'), { args: [actor] });
       await harness.env.sleep('2 days');
-      const aborted = await handle.executeUpdate(messages.abortStressTestUpdate, { args: [actor] });
+      const aborted = await handle.executeUpdate(sopActionUpdate('abortStressTest'), { args: [actor] });
       expect(aborted).toMatchObject({ stage: 'DEVELOPMENT', stressTest: 'ABORTED' });
       const probed = harness.probes.length;
       await harness.env.sleep('3 days');
       expect(harness.probes.length).toBe(probed);
       const child = harness.env.client.workflow.getHandle(`${handle.workflowId}-stress-test-1`);
       expect((await child.describe()).status.name).toBe('CANCELLED');
-      expect((await refusal(handle.executeUpdate(messages.abortStressTestUpdate, { args: [actor] }))).type).toBe('STAGE_CONFLICT');
+      expect((await refusal(handle.executeUpdate(sopActionUpdate('abortStressTest'), { args: [actor] }))).type).toBe('STAGE_CONFLICT');
     }));
 
   it('accepts only after a pass, rejects back to development', () =>
     withProject(harness, 'STANDARD', async (handle, policy) => {
       await signOff(handle, policy);
-      expect((await refusal(handle.executeUpdate(messages.acceptDeliveryUpdate, { args: [{ ...actor, signedBy: 'client CEO' }] }))).type).toBe('STAGE_CONFLICT');
+      expect((await refusal(handle.executeUpdate(sopActionUpdate('acceptDelivery'), { args: [{ ...actor, signedBy: 'client CEO' }] }))).type).toBe('STAGE_CONFLICT');
       await readyForStressTest(harness, handle, policy);
-      await handle.executeUpdate(messages.startStressTestUpdate, { args: [actor] });
+      await handle.executeUpdate(sopActionUpdate('startStressTest'), { args: [actor] });
       await waitForStage(handle, 'ACCEPTANCE');
-      const rejected = await handle.executeUpdate(messages.rejectDeliveryUpdate, { args: [{ ...actor, reasons: ['Logo is blurry'] }] });
+      const rejected = await handle.executeUpdate(sopActionUpdate('rejectDelivery'), { args: [{ ...actor, reasons: ['Logo is blurry'] }] });
       expect(rejected).toMatchObject({ stage: 'DEVELOPMENT', stressTest: 'NOT_STARTED' });
       expect(harness.events.at(-1)).toMatchObject({ type: 'DELIVERY_REJECTED', summary: 'Delivery rejected: Logo is blurry' });
     }));
@@ -80,22 +80,22 @@ describe('stress test, acceptance and after-care', () => {
     withProject(harness, 'PREMIUM', async (handle, policy) => {
       await signOff(handle, policy);
       await readyForStressTest(harness, handle, policy);
-      await handle.executeUpdate(messages.startStressTestUpdate, { args: [actor] });
+      await handle.executeUpdate(sopActionUpdate('startStressTest'), { args: [actor] });
       await waitForStage(handle, 'ACCEPTANCE');
-      const accepted = await handle.executeUpdate(messages.acceptDeliveryUpdate, {
+      const accepted = await handle.executeUpdate(sopActionUpdate('acceptDelivery'), {
         args: [{ ...actor, signedBy: 'client CEO', liveUrl: 'https://www.example.test' }],
       });
       expect(accepted).toMatchObject({ stage: 'AFTERCARE', monitoring: 'RUNNING', serviceReview: 'NOT_DUE', liveUrl: 'https://www.example.test' });
-      const early = await refusal(handle.executeUpdate(messages.submitServiceReviewUpdate, { args: [{ ...actor, npsScore: 9 }] }));
+      const early = await refusal(handle.executeUpdate(sopActionUpdate('submitServiceReview'), { args: [{ ...actor, npsScore: 9 }] }));
       expect(early.details).toMatchObject({ rule: 'SERVICE_REVIEW_OPEN' });
 
       await harness.env.sleep('31 days');
-      expect((await handle.query(messages.sopStateQuery)).serviceReview).toBe('OPEN');
+      expect((await handle.query(sopStateQuery)).serviceReview).toBe('OPEN');
       await harness.env.sleep('53 days');
       expect(harness.events.map((e) => e.type)).toContain('SERVICE_REVIEW_REMINDER');
-      expect((await refusal(handle.executeUpdate(messages.submitServiceReviewUpdate, { args: [{ ...actor, npsScore: 11 }] }))).type).toBe('INVALID_INPUT');
-      await handle.executeUpdate(messages.submitServiceReviewUpdate, { args: [{ ...actor, npsScore: 9, comment: 'Great launch' }] });
-      expect((await handle.query(messages.sopStateQuery)).stage).toBe('AFTERCARE');
+      expect((await refusal(handle.executeUpdate(sopActionUpdate('submitServiceReview'), { args: [{ ...actor, npsScore: 11 }] }))).type).toBe('INVALID_INPUT');
+      await handle.executeUpdate(sopActionUpdate('submitServiceReview'), { args: [{ ...actor, npsScore: 9, comment: 'Great launch' }] });
+      expect((await handle.query(sopStateQuery)).stage).toBe('AFTERCARE');
 
       await waitForStage(handle, 'CLOSED', '1 day', 30);
       expect(harness.reports.map((r) => r.month)).toEqual([1, 2, 3]);
@@ -111,11 +111,11 @@ describe('stress test, acceptance and after-care', () => {
     withProject(harness, 'PREMIUM', async (handle, policy) => {
       await signOff(handle, policy);
       await readyForStressTest(harness, handle, policy);
-      await handle.executeUpdate(messages.startStressTestUpdate, { args: [actor] });
+      await handle.executeUpdate(sopActionUpdate('startStressTest'), { args: [actor] });
       await harness.env.sleep('1 day');
-      const noReason = await refusal(handle.executeUpdate(messages.cancelProjectUpdate, { args: [{ ...actor, reason: '' }] }));
+      const noReason = await refusal(handle.executeUpdate(sopActionUpdate('cancelProject'), { args: [{ ...actor, reason: '' }] }));
       expect(noReason.type).toBe('INVALID_INPUT');
-      const cancelled = await handle.executeUpdate(messages.cancelProjectUpdate, { args: [{ ...actor, reason: 'Client went bankrupt' }] });
+      const cancelled = await handle.executeUpdate(sopActionUpdate('cancelProject'), { args: [{ ...actor, reason: 'Client went bankrupt' }] });
       expect(cancelled).toMatchObject({ stage: 'CANCELLED', cancelReason: 'Client went bankrupt', stressTest: 'ABORTED' });
       expect(await handle.result()).toMatchObject({ stage: 'CANCELLED' });
       const child = harness.env.client.workflow.getHandle(`${handle.workflowId}-stress-test-1`);

@@ -2,14 +2,14 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import type { Activities } from '../../src/activities/index.js';
-import type { CommunicationRound } from '../../src/domain/communicationRound.js';
-import { DEFAULT_PACKAGES, type PackageCode } from '../../src/domain/defaultPackages.js';
-import type { PackagePolicy } from '../../src/domain/packagePolicy.js';
-import type { SiteCheck } from '../../src/domain/siteCheck.js';
-import type { SopEvent } from '../../src/domain/sopEvent.js';
-import * as messages from '../../workflows/messages.js';
-import type { projectSop, ProjectSopInput } from '../../workflows/projectSop.js';
+import type { Activities } from '../../src/platform/runtime/activities.js';
+import type { CommunicationRound } from '../../src/delivery/domain/communicationRound.js';
+import { DEFAULT_PACKAGES, type PackageCode } from '../../src/catalog/domain/defaultPackages.js';
+import type { PackagePolicy } from '../../src/catalog/domain/packagePolicy.js';
+import type { SiteCheck } from '../../src/delivery/domain/siteCheck.js';
+import type { TimelineEvent } from '../../src/delivery/domain/timelineEvent.js';
+import { sopActionUpdate, sopStateQuery } from '../../workflows/delivery/messages.js';
+import type { projectSop, ProjectSopInput } from '../../workflows/delivery/projectSop.js';
 import { registerSearchAttributes, testServerExecutable } from '../support/temporalBinaries.js';
 import { bundleWorkflows } from '../support/workflowBundle.js';
 
@@ -19,7 +19,7 @@ import { bundleWorkflows } from '../support/workflowBundle.js';
  */
 export interface SopHarness {
   env: TestWorkflowEnvironment;
-  events: SopEvent[];
+  events: TimelineEvent[];
   reports: { month: number }[];
   /** One entry per scheduled-probe activity: a day of the stress test or a month of monitoring. */
   probes: { run: string; period: string }[];
@@ -61,6 +61,9 @@ export async function withProject(
 ) {
   const taskQueue = `sop-${++counter}`;
   const activities: Activities = {
+    async recordTimelineEvent(event) {
+      harness.events.push(event);
+    },
     async recordSopEvent(event) {
       harness.events.push(event);
     },
@@ -83,13 +86,13 @@ export async function withProject(
     const handle = await harness.env.client.workflow.start<typeof projectSop>('projectSop', {
       taskQueue,
       workflowId: `project-p${counter}`,
-      args: [{ projectId: `p${counter}`, packageCode, clientTier: 'A', projectLead: 'lin', policy, stagingUrl: 'https://staging.example.test', ...overrides }],
+      args: [{ projectId: `p${counter}`, policy, stagingUrl: 'https://staging.example.test', ...overrides }],
     });
     try {
       await test(handle, policy);
     } finally {
       // Leave no running workflow (or child) behind to hold the shared test clock.
-      const { stressTestAttempts } = await handle.query(messages.sopStateQuery).catch(() => ({ stressTestAttempts: 0 }));
+      const { stressTestAttempts } = await handle.query(sopStateQuery).catch(() => ({ stressTestAttempts: 0 }));
       const children = [...Array.from({ length: stressTestAttempts }, (_, i) => `${handle.workflowId}-stress-test-${i + 1}`), `${handle.workflowId}-monitoring`];
       for (const id of [handle.workflowId, ...children]) {
         await harness.env.client.workflow.getHandle(id).terminate('test finished').catch(() => undefined);
@@ -121,12 +124,12 @@ export async function refusal(promise: Promise<unknown>) {
 
 /** Adds and confirms one requirement, logs the minimum rounds and signs off. */
 export async function signOff(handle: WorkflowHandle<typeof projectSop>, policy: PackagePolicy) {
-  await handle.executeUpdate(messages.addRequirementUpdate, { args: [{ ...actor, requirementId: 'r1', title: 'Checkout in 3 steps' }] });
-  await handle.executeUpdate(messages.confirmRequirementUpdate, { args: [{ ...actor, requirementId: 'r1' }] });
+  await handle.executeUpdate(sopActionUpdate('addRequirement'), { args: [{ ...actor, requirementId: 'r1', title: 'Checkout in 3 steps' }] });
+  await handle.executeUpdate(sopActionUpdate('confirmRequirement'), { args: [{ ...actor, requirementId: 'r1' }] });
   for (let n = 1; n <= policy.minCommunicationRounds; n++) {
-    await handle.executeUpdate(messages.logCommunicationRoundUpdate, { args: [round(n)] });
+    await handle.executeUpdate(sopActionUpdate('logCommunicationRound'), { args: [round(n)] });
   }
-  return handle.executeUpdate(messages.signOffRequirementsUpdate, { args: [{ actor: 'client' }] });
+  return handle.executeUpdate(sopActionUpdate('signOffRequirements'), { args: [{ actor: 'client' }] });
 }
 
 export const approvedOnSite = {
@@ -142,11 +145,11 @@ export const approvedOnSite = {
 export async function readyForStressTest(harness: SopHarness, handle: WorkflowHandle<typeof projectSop>, policy: PackagePolicy) {
   if (policy.validationDayOffsetDays !== null) {
     await harness.env.sleep(`${policy.validationDayOffsetDays} days`);
-    await handle.executeUpdate(messages.completeValidationDayUpdate, { args: [{ ...actor, results: [{ requirementId: 'r1', result: 'MET' }] }] });
+    await handle.executeUpdate(sopActionUpdate('completeValidationDay'), { args: [{ ...actor, results: [{ requirementId: 'r1', result: 'MET' }] }] });
   }
   for (let n = 0; n < policy.minReviewRounds; n++) {
-    await handle.executeUpdate(messages.submitReviewRoundUpdate, { args: [approvedOnSite] });
+    await handle.executeUpdate(sopActionUpdate('submitReviewRound'), { args: [approvedOnSite] });
   }
 }
 
-export { messages };
+export { sopActionUpdate, sopStateQuery };

@@ -1,0 +1,15 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { AddOnEffect } from '../domain/addOnPack.js';
+
+/** An add-on pack bought on demand on top of a package; its effect raises the package's caps. */
+export const AddOnPack = defineEntity({
+  name: 'AddOnPack',
+  properties: {
+    code: p.string().length(40).primary(),
+    name: p.string().length(100),
+    description: p.text(),
+    effect: p.json<AddOnEffect>(),
+  },
+});
+
+export type AddOnPack = InferEntity<typeof AddOnPack>;

@@ -1,0 +1,59 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { TimelineEvent as TimelineEventData } from '../domain/timelineEvent.js';
+import { ChangeOrder, Project, Requirement, TimelineEvent } from '../entities/index.js';
+
+/**
+ * Writes the workflow's timeline events into the Postgres read model. Safe to run any
+ * number of times and in any order: an event is inserted once per (project, seq), and
+ * the project row (with its requirements and change orders) only moves forward to a
+ * newer seq.
+ */
+export function createTimelineProjectionActivities(orm: MikroORM) {
+  async function recordTimelineEvent(event: TimelineEventData): Promise<void> {
+    const em = orm.em.fork();
+    await em.transactional(async (tx) => {
+      await tx
+        .createQueryBuilder(TimelineEvent)
+        .insert({
+          project: event.projectId,
+          seq: event.seq,
+          type: event.type,
+          fromStage: event.fromStage,
+          toStage: event.toStage,
+          actor: event.actor,
+          occurredAt: new Date(event.occurredAt),
+          summary: event.summary,
+          details: event.details,
+        })
+        .onConflict(['project', 'seq'])
+        .ignore()
+        .execute();
+      const moved = await tx.nativeUpdate(
+        Project,
+        { id: event.projectId, projectedSeq: { $lt: event.seq } },
+        { stage: event.state.stage, sopState: event.state, projectedSeq: event.seq, updatedAt: new Date() },
+      );
+      if (moved === 0) return; // a newer event got here first; it carried a newer snapshot
+      const { requirements = [], changeOrders = [] } = event.state;
+      if (requirements.length > 0) {
+        await tx.upsertMany(
+          Requirement,
+          requirements.map((r) => ({ project: event.projectId, id: r.id, title: r.title, status: r.status, validation: r.validation })),
+        );
+      }
+      if (changeOrders.length > 0) {
+        await tx.upsertMany(
+          ChangeOrder,
+          changeOrders.map((o) => ({ project: event.projectId, id: o.id, kind: o.kind, status: o.status, reason: o.reason, amount: o.amount })),
+        );
+      }
+    });
+  }
+  return {
+    recordTimelineEvent,
+    /** The same activity under its name before the rename: workflows started earlier still schedule it. */
+    recordSopEvent: recordTimelineEvent,
+  };
+}
+
+export type TimelineProjectionActivities = ReturnType<typeof createTimelineProjectionActivities>;

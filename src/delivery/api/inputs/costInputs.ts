@@ -1,0 +1,12 @@
+import { MaxLength, Min } from 'class-validator';
+import { Field, Float, InputType } from 'type-graphql';
+import type { CostPhase } from '../../domain/costShare.js';
+import { CostPhaseEnum } from '../enums.js';
+import { ProjectActionInput } from './ProjectActionInput.js';
+
+@InputType({ description: 'A cost booked to a phase of the project.' })
+export class RecordCostInput extends ProjectActionInput {
+  @Field(() => CostPhaseEnum, { description: 'The phase the cost is booked to.' }) phase!: CostPhase;
+  @Field(() => Float, { description: 'The amount spent.' }) @Min(0) amount!: number;
+  @Field(() => String, { nullable: true, description: 'What it was for.' }) @MaxLength(4000) note?: string | null;
+}

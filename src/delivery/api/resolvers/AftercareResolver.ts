@@ -1,0 +1,21 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
+import type { Project } from '../../entities/index.js';
+import { delivery } from '../../services/deliveryService.js';
+import { SubmitServiceReviewInput } from '../inputs/aftercareInputs.js';
+import { ProjectType } from '../types/ProjectType.js';
+import { MonitoringReportType } from '../types/SiteCheckTypes.js';
+
+/** After-care: the service review and the monthly monitoring reports. */
+@Resolver(() => ProjectType)
+export class AftercareResolver {
+  @Mutation(() => ProjectType, { description: 'Records the service review and its NPS once the review is open.' })
+  submitServiceReview(@Arg('input', () => SubmitServiceReviewInput) input: SubmitServiceReviewInput, @Ctx() ctx: GraphQLContext) {
+    return delivery.submitServiceReview(ctx, input);
+  }
+
+  @FieldResolver(() => [MonitoringReportType], { description: 'One report per month of after-care monitoring.' })
+  monitoringReports(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.monitoringReportsOfProject.load(project.id);
+  }
+}

@@ -1,0 +1,31 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
+import type { Project } from '../../entities/index.js';
+import { delivery } from '../../services/deliveryService.js';
+import { ApproveChangeOrderInput, RejectChangeOrderInput, RequestChangeOrderInput } from '../inputs/changeOrderInputs.js';
+import { ChangeOrderType } from '../types/ChangeOrderType.js';
+import { ProjectType } from '../types/ProjectType.js';
+
+/** The service-cap clause: change orders that raise caps. */
+@Resolver(() => ProjectType)
+export class ChangeOrderResolver {
+  @Mutation(() => ProjectType, { description: 'Requests a change order; approved, it raises the matching cap.' })
+  requestChangeOrder(@Arg('input', () => RequestChangeOrderInput) input: RequestChangeOrderInput, @Ctx() ctx: GraphQLContext) {
+    return delivery.requestChangeOrder(ctx, input);
+  }
+
+  @Mutation(() => ProjectType, { description: 'Approves a requested change order.' })
+  approveChangeOrder(@Arg('input', () => ApproveChangeOrderInput) input: ApproveChangeOrderInput, @Ctx() ctx: GraphQLContext) {
+    return delivery.approveChangeOrder(ctx, input);
+  }
+
+  @Mutation(() => ProjectType, { description: 'Rejects a requested change order.' })
+  rejectChangeOrder(@Arg('input', () => RejectChangeOrderInput) input: RejectChangeOrderInput, @Ctx() ctx: GraphQLContext) {
+    return delivery.rejectChangeOrder(ctx, input);
+  }
+
+  @FieldResolver(() => [ChangeOrderType], { description: 'Every change order of the project.' })
+  changeOrders(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.changeOrdersOfProject.load(project.id);
+  }
+}

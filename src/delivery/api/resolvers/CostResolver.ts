@@ -1,0 +1,28 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
+import { costShares } from '../../domain/costShare.js';
+import type { Project } from '../../entities/index.js';
+import { recordCost } from '../../services/costService.js';
+import { RecordCostInput } from '../inputs/costInputs.js';
+import { CostEntryType, CostShareType } from '../types/CostTypes.js';
+import { ProjectType } from '../types/ProjectType.js';
+
+/** Costs booked per phase, and their shares against the guardrails. */
+@Resolver(() => ProjectType)
+export class CostResolver {
+  @Mutation(() => ProjectType, { description: 'Records a cost; phases past their cost-share guardrail are flagged on the project.' })
+  recordCost(@Arg('input', () => RecordCostInput) input: RecordCostInput, @Ctx() ctx: GraphQLContext) {
+    return recordCost(ctx, input);
+  }
+
+  @FieldResolver(() => [CostEntryType], { description: 'Every cost booked, oldest first.' })
+  costEntries(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.costEntriesOfProject.load(project.id);
+  }
+
+  @FieldResolver(() => [CostShareType], { description: 'Research, iteration and after-sales cost against the contract value and guardrails.' })
+  async costShares(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+    const entries = await ctx.loaders.costEntriesOfProject.load(project.id);
+    return costShares(entries, project.contractValue ?? null, project.policy.costShareGuardrails);
+  }
+}

@@ -1,0 +1,79 @@
+import { UUIDResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AddOnPackType } from '../../../catalog/api/types/AddOnPackType.js';
+import { ClientType } from '../../../catalog/api/types/ClientType.js';
+import { ServicePackageType } from '../../../catalog/api/types/ServicePackageType.js';
+import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
+import { capsOf } from '../../domain/changeOrder.js';
+import { availableSopActions, type SopAction } from '../../domain/sopMachine.js';
+import { openGaps, upgradeSopState } from '../../domain/sopState.js';
+import type { Project } from '../../entities/index.js';
+import { delivery } from '../../services/deliveryService.js';
+import { createProject, findProject } from '../../services/projectService.js';
+import { SopActionEnum } from '../enums.js';
+import { CancelProjectInput, CreateProjectInput } from '../inputs/projectInputs.js';
+import { ProjectType } from '../types/ProjectType.js';
+import { RequirementType } from '../types/RequirementType.js';
+import { SopProgressType } from '../types/SopProgressType.js';
+import { TimelineEventType } from '../types/TimelineEventType.js';
+
+/** The project as a whole: reading it, creating it, cancelling it, and where its SOP stands. Thin by design. */
+@Resolver(() => ProjectType)
+export class ProjectResolver {
+  @Query(() => ProjectType, { nullable: true, description: 'A project as the read model shows it.' })
+  project(@Arg('id', () => UUIDResolver, { description: 'Id of the project.' }) id: string, @Ctx() ctx: GraphQLContext) {
+    return findProject(ctx, id);
+  }
+
+  @Mutation(() => ProjectType, { description: 'Creates a project and starts its SOP workflow.' })
+  createProject(@Arg('input', () => CreateProjectInput) input: CreateProjectInput, @Ctx() ctx: GraphQLContext) {
+    return createProject(ctx, input);
+  }
+
+  @Mutation(() => ProjectType, { description: 'Cancels the project from any open stage, stopping its timers and child workflows.' })
+  cancelProject(@Arg('input', () => CancelProjectInput) input: CancelProjectInput, @Ctx() ctx: GraphQLContext) {
+    return delivery.cancelProject(ctx, input);
+  }
+
+  @FieldResolver(() => ClientType, { description: 'The client the project is for.' })
+  async client(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.client.load(project.client.id);
+  }
+
+  @FieldResolver(() => ServicePackageType, { description: 'The service package sold.' })
+  async servicePackage(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.servicePackage.load(project.servicePackage.code);
+  }
+
+  @FieldResolver(() => [AddOnPackType], { description: 'The add-on packs bought with the package.' })
+  addOns(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.addOnsOfProject.load(project.id);
+  }
+
+  @FieldResolver(() => [TimelineEventType], { description: 'Every accepted action and system transition, oldest first.' })
+  timeline(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.timelineOfProject.load(project.id);
+  }
+
+  @FieldResolver(() => [SopActionEnum], { description: 'Actions the SOP would accept right now.' })
+  availableActions(@Root() project: Project): SopAction[] {
+    return availableSopActions({ state: upgradeSopState(project.sopState), policy: project.policy, now: Date.now(), dayMs: 0 });
+  }
+
+  @FieldResolver(() => SopProgressType, { description: "Where the project's SOP stands: counters, caps, timers." })
+  progress(@Root() project: Project): SopProgressType {
+    const state = upgradeSopState(project.sopState);
+    return {
+      ...state,
+      caps: capsOf(project.policy, state.changeOrders),
+      openGaps: openGaps(state).length,
+      validationDayOpensAt: state.validationDayOpensAt ? new Date(state.validationDayOpensAt) : null,
+      aftercareStartedAt: state.aftercareStartedAt ? new Date(state.aftercareStartedAt) : null,
+    };
+  }
+
+  @FieldResolver(() => [RequirementType], { description: 'Every requirement, proposed, confirmed or dropped.' })
+  requirements(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.requirementsOfProject.load(project.id);
+  }
+}

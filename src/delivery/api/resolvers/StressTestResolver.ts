@@ -1,0 +1,32 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
+import type { Project } from '../../entities/index.js';
+import { delivery } from '../../services/deliveryService.js';
+import { listSiteChecks } from '../../services/siteCheckService.js';
+import { AbortStressTestInput, StartStressTestInput } from '../inputs/stressTestInputs.js';
+import { ProjectType } from '../types/ProjectType.js';
+import { SiteCheckType } from '../types/SiteCheckTypes.js';
+
+/** The stress test: starting and aborting it, and the checks it (and monitoring) made. */
+@Resolver(() => ProjectType)
+export class StressTestResolver {
+  @Mutation(() => ProjectType, { description: 'Starts the stress test: the gate out of development.' })
+  startStressTest(@Arg('input', () => StartStressTestInput) input: StartStressTestInput, @Ctx() ctx: GraphQLContext) {
+    return delivery.startStressTest(ctx, input);
+  }
+
+  @Mutation(() => ProjectType, { description: 'Aborts the running stress test; the project goes back to development.' })
+  abortStressTest(@Arg('input', () => AbortStressTestInput) input: AbortStressTestInput, @Ctx() ctx: GraphQLContext) {
+    return delivery.abortStressTest(ctx, input);
+  }
+
+  @FieldResolver(() => [SiteCheckType], { description: 'The latest HTTP checks of the stress test or monitoring, newest first.' })
+  siteChecks(
+    @Root() project: Project,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('run', () => String, { nullable: true, description: '`stress-<attempt>` or `monitoring`; all runs when absent.' }) run?: string | null,
+    @Arg('limit', () => Int, { defaultValue: 50, description: 'How many checks, 1 to 500.' }) limit = 50,
+  ) {
+    return listSiteChecks(ctx, project.id, run ?? null, limit);
+  }
+}

@@ -1,0 +1,12 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import type { ChangeOrderKind, ChangeOrderStatus } from '../../domain/changeOrder.js';
+import { ChangeOrderKindEnum, ChangeOrderStatusEnum } from '../enums.js';
+
+@ObjectType('ChangeOrder', { description: 'A change order under the service-cap clause.' })
+export class ChangeOrderType {
+  @Field(() => String, { description: 'Id of the order within its project.' }) id!: string;
+  @Field(() => ChangeOrderKindEnum, { description: 'Which cap an approved order raises.' }) kind!: ChangeOrderKind;
+  @Field(() => ChangeOrderStatusEnum, { description: 'Where the order stands.' }) status!: ChangeOrderStatus;
+  @Field(() => String, { description: 'Why the extra work is needed.' }) reason!: string;
+  @Field(() => Float, { description: 'What the order costs the client.' }) amount!: number;
+}

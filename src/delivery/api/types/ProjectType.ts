@@ -1,0 +1,21 @@
+import { DateTimeISOResolver, URLResolver, UUIDResolver } from 'graphql-scalars';
+import { Field, Float, ObjectType } from 'type-graphql';
+import type { SopStage } from '../../domain/sopStage.js';
+import { SopStageEnum } from '../enums.js';
+import { PackagePolicyType } from '../../../catalog/api/types/PackagePolicyType.js';
+
+/** A client project as the read model shows it; relations are resolved in ProjectResolver. */
+@ObjectType('Project')
+export class ProjectType {
+  @Field(() => UUIDResolver) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) projectLead!: string;
+  @Field(() => URLResolver, { nullable: true }) stagingUrl!: string | null;
+  @Field(() => String, { description: 'Id of the SOP workflow in Temporal.' }) workflowId!: string;
+  @Field(() => SopStageEnum) stage!: SopStage;
+  @Field(() => Float, { nullable: true, description: 'Contract value, for cost shares per phase.' }) contractValue!: number | null;
+  @Field(() => PackagePolicyType, { description: "The package's policy with the project's add-ons applied." })
+  policy!: PackagePolicyType;
+  @Field(() => DateTimeISOResolver) createdAt!: Date;
+  @Field(() => DateTimeISOResolver) updatedAt!: Date;
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { PackagePolicy } from '../../catalog/domain/packagePolicy.js';
+import { SOP_STAGES } from '../domain/sopStage.js';
+import { initialSopState, type SopState } from '../domain/sopState.js';
+import { AddOnPack } from '../../catalog/entities/AddOnPack.js';
+import { Client } from '../../catalog/entities/Client.js';
+import { ServicePackage } from '../../catalog/entities/ServicePackage.js';
+
+/**
+ * A client project: the read model of its SOP workflow (`stage`, counters, timeline)
+ * plus what the agency sold (package, add-ons). The workflow owns the SOP fields; they
+ * change only through the projection activity.
+ */
+export const Project = defineEntity({
+  name: 'Project',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    name: p.string().length(200),
+    client: () => p.manyToOne(Client),
+    servicePackage: () => p.manyToOne(ServicePackage),
+    addOns: () => p.manyToMany(AddOnPack),
+    projectLead: p.string().length(200),
+    stagingUrl: p.string().length(2048).nullable(),
+    workflowId: p.string().length(100).unique(),
+    /** The package policy with add-ons applied, as handed to the workflow at start. */
+    policy: p.json<PackagePolicy>(),
+    /** Contract value, for cost shares per phase; null while not agreed. */
+    contractValue: p.decimal('number').precision(12).scale(2).nullable(),
+    stage: p.enum(SOP_STAGES),
+    /** The workflow's state as of `projectedSeq`: counters, caps in use, timers' status. */
+    sopState: p.json<SopState>().onCreate(() => initialSopState()),
+    /** Sequence number of the last workflow event applied here; older events never overwrite newer ones. */
+    projectedSeq: p.integer().default(0),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+  indexes: [{ properties: ['client'] }],
+});
+
+export type Project = InferEntity<typeof Project>;

@@ -1,0 +1,76 @@
+import type { Client as TemporalClient, WorkflowHandle } from '@temporalio/client';
+import { TypedSearchAttributes } from '@temporalio/common';
+import type { ClientTier } from '../../catalog/domain/clientTier.js';
+import { DomainError } from '../../platform/domainError.js';
+import { translateTemporalFailure } from '../../platform/temporalFailures.js';
+import type { SopAction, SopTransitionInput } from '../domain/sopMachine.js';
+import type { SopState } from '../domain/sopState.js';
+import { sopActionUpdate } from '../../../workflows/delivery/messages.js';
+import { projectSop, type ProjectSopInput } from '../../../workflows/delivery/projectSop.js';
+import { ClientTierKey, PackageCodeKey, ProjectLeadKey, SlaBreachedKey, SopStageKey } from '../../../workflows/searchAttributes.js';
+
+/** The workflow id of a project's SOP: derived from the business key, so it is never stored twice. */
+export function projectWorkflowId(projectId: string): string {
+  return `project-${projectId}`;
+}
+
+/** What ops see and filter on in the Temporal UI, fixed when the project starts. */
+export interface ProjectLabels {
+  projectName: string;
+  clientName: string;
+  packageCode: string;
+  clientTier: ClientTier;
+  projectLead: string;
+}
+
+const projectClosed = () =>
+  new DomainError('STAGE_CONFLICT', 'The project workflow is no longer running.', { reason: 'WORKFLOW_CLOSED' });
+
+/** Starts a project's SOP workflow with the search attributes and summary ops filter on. */
+export async function startProjectSop(
+  temporal: TemporalClient,
+  taskQueue: string,
+  input: ProjectSopInput,
+  labels: ProjectLabels,
+): Promise<WorkflowHandle<typeof projectSop>> {
+  try {
+    return await temporal.workflow.start(projectSop, {
+      workflowId: projectWorkflowId(input.projectId),
+      taskQueue,
+      args: [input],
+      typedSearchAttributes: new TypedSearchAttributes([
+        { key: SopStageKey, value: input.state?.stage ?? 'REQUIREMENTS' },
+        { key: PackageCodeKey, value: labels.packageCode },
+        { key: ClientTierKey, value: labels.clientTier },
+        { key: ProjectLeadKey, value: labels.projectLead },
+        { key: SlaBreachedKey, value: false },
+      ]),
+      staticSummary: `${labels.projectName} for ${labels.clientName} (${labels.packageCode}, tier ${labels.clientTier}) led by ${labels.projectLead}`,
+      staticDetails: `Project id: \`${input.projectId}\``,
+    });
+  } catch (error) {
+    translateTemporalFailure(error, projectClosed);
+  }
+}
+
+const UPDATE_DEADLINE_MS = 30_000;
+
+/** Sends a lead action to a project's workflow and waits until it is applied and projected. */
+export async function sendSopAction<A extends SopAction>(
+  temporal: TemporalClient,
+  projectId: string,
+  action: A,
+  payload: SopTransitionInput<A>,
+  idempotencyKey?: string | null,
+): Promise<SopState> {
+  try {
+    const handle = temporal.workflow.getHandle<typeof projectSop>(projectWorkflowId(projectId));
+    // Bounded: a stuck projection must not hold the HTTP request forever. The caller can
+    // retry with the same idempotency key and get the action's result without a repeat.
+    return await temporal.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
+      handle.executeUpdate(sopActionUpdate(action), { args: [payload], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }),
+    );
+  } catch (error) {
+    translateTemporalFailure(error, projectClosed);
+  }
+}

@@ -1,0 +1,89 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Client as TemporalClient } from '@temporalio/client';
+import express from 'express';
+import { createLoaders, type GraphQLContext } from './graphqlContext.js';
+import { formatGraphQLError } from './errorMapping.js';
+import { buildApiSchema } from './graphqlSchema.js';
+
+export interface ApiDependencies {
+  orm: MikroORM;
+  temporal: TemporalClient;
+  taskQueue: string;
+  sopDayMs: number;
+}
+
+export interface RunningApi {
+  url: string;
+  graphqlUrl: string;
+  stop(): Promise<void>;
+}
+
+const ACTOR_HEADER = 'x-actor';
+
+function actorOf(header: string | string[] | undefined): string | null {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  return value ? value.slice(0, 200) : null;
+}
+
+async function readiness({ orm, temporal }: ApiDependencies) {
+  const [postgres, temporalCheck] = await Promise.all([
+    orm.checkConnection().then((result) => (result.ok ? { ok: true } : { ok: false, reason: result.reason })),
+    temporal.connection.workflowService.getSystemInfo({}).then(
+      () => ({ ok: true }),
+      (error: unknown) => ({ ok: false, reason: error instanceof Error ? error.message : String(error) }),
+    ),
+  ]);
+  return { ok: postgres.ok && temporalCheck.ok, checks: { postgres, temporal: temporalCheck } };
+}
+
+/** The HTTP face of the platform: `/graphql`, plus `/healthz` (alive) and `/readyz` (Postgres and Temporal answer). */
+export async function startApi(deps: ApiDependencies, host: string, port: number): Promise<RunningApi> {
+  const app = express();
+  const httpServer: Server = createServer(app);
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: await buildApiSchema(),
+    formatError: formatGraphQLError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // The entries own the signals and stop the parts in order (src/runtime/shutdown.ts).
+    stopOnTerminationSignals: false,
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const result = await readiness(deps);
+    res.status(result.ok ? 200 : 503).json({ status: result.ok ? 'ready' : 'not-ready', ...result.checks });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const em = deps.orm.em.fork();
+        return {
+          em,
+          temporal: deps.temporal,
+          taskQueue: deps.taskQueue,
+          sopDayMs: deps.sopDayMs,
+          actor: actorOf(req.headers[ACTOR_HEADER]),
+          loaders: createLoaders(em),
+        };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+  return { url, graphqlUrl: `${url}/graphql`, stop: () => apollo.stop() };
+}

@@ -1,0 +1,61 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import { DomainError, type DomainErrorCode } from '../domainError.js';
+
+/**
+ * The one table from domain error codes to what API clients see. It is a Record over
+ * every code, so adding a code without mapping it fails the type-check.
+ */
+export const ERROR_CODE_MAPPING: Record<DomainErrorCode, { code: string; http: number }> = {
+  SOP_RULE_VIOLATION: { code: 'SOP_RULE_VIOLATION', http: 422 },
+  STAGE_CONFLICT: { code: 'STAGE_CONFLICT', http: 409 },
+  NOT_FOUND: { code: 'NOT_FOUND', http: 404 },
+  INVALID_INPUT: { code: 'BAD_USER_INPUT', http: 400 },
+  WORKFLOW_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', http: 503 },
+};
+
+export function domainErrorToGraphQL(error: DomainError): GraphQLError {
+  const mapping = ERROR_CODE_MAPPING[error.code];
+  return new GraphQLError(error.message, {
+    extensions: { code: mapping.code, ...error.details },
+  });
+}
+
+/** Finds an error of `type` in the chain GraphQL wraps around what a resolver threw. */
+function findCause<T>(error: unknown, type: abstract new (...args: never[]) => T): T | undefined {
+  for (let current = error; current instanceof Error; ) {
+    if (current instanceof type) return current;
+    current = current instanceof GraphQLError && current.originalError ? current.originalError : current.cause;
+  }
+  return undefined;
+}
+
+/**
+ * Apollo's `formatError`: domain errors become coded errors, argument validation lists
+ * each field's problems, and anything unexpected is logged and masked.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const domain = findCause(error, DomainError);
+  if (domain) {
+    const mapped = domainErrorToGraphQL(domain);
+    return { ...formatted, message: mapped.message, extensions: mapped.extensions };
+  }
+  const validation = findCause(error, ArgumentValidationError);
+  if (validation) {
+    const problems = validation.extensions.validationErrors.flatMap(function flatten(e): { field: string; constraints: string[] }[] {
+      const own = e.constraints ? [{ field: e.property, constraints: Object.values(e.constraints) }] : [];
+      return [...own, ...(e.children ?? []).flatMap(flatten)];
+    });
+    return {
+      ...formatted,
+      message: `Invalid input: ${problems.map((p) => p.constraints.join(', ')).join('; ')}`,
+      extensions: { code: 'BAD_USER_INPUT', validationErrors: problems },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+    console.error('Unexpected error in GraphQL request', error);
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  return formatted;
+}

@@ -1,0 +1,14 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createCatalogLoaders } from '../../catalog/api/loaders.js';
+import { createDeliveryLoaders } from '../../delivery/api/loaders.js';
+import type { ServiceContext } from '../serviceContext.js';
+
+/** Per-request batchers of every context, so that a list costs one query per relation, not one per row. */
+export function createLoaders(em: EntityManager) {
+  return { ...createCatalogLoaders(em), ...createDeliveryLoaders(em) };
+}
+
+/** What resolvers receive: the service context plus the request's DataLoaders (an API concern). */
+export interface GraphQLContext extends ServiceContext {
+  loaders: ReturnType<typeof createLoaders>;
+}

@@ -1,0 +1,13 @@
+import { Migration20261122123313_Initial } from './Migration20261122123313_Initial.js';
+import { Migration20261122131311_DeliverySop } from './Migration20261122131311_DeliverySop.js';
+import { Migration20261123140000_TimelineEvents } from './Migration20261123140000_TimelineEvents.js';
+
+/**
+ * Every migration in order. Listed explicitly instead of discovered from the folder so
+ * that the same list runs under tsx, vitest and a bundler alike.
+ */
+export const MIGRATIONS = [
+  { name: 'Migration20261122123313_Initial', class: Migration20261122123313_Initial },
+  { name: 'Migration20261122131311_DeliverySop', class: Migration20261122131311_DeliverySop },
+  { name: 'Migration20261123140000_TimelineEvents', class: Migration20261123140000_TimelineEvents },
+];

@@ -1,0 +1,29 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Seeder } from '@mikro-orm/seeder';
+import { DEFAULT_ADD_ONS, DEFAULT_PACKAGES } from '../../../catalog/domain/defaultPackages.js';
+import { validatePolicy } from '../../../catalog/domain/packagePolicy.js';
+import { AddOnPack, ServicePackage } from '../../../catalog/entities/index.js';
+
+/**
+ * Loads the seed packages and add-on packs once. Rows that already exist are left as
+ * they are: after the first start the database, not this file, owns the policies.
+ */
+export class DatabaseSeeder extends Seeder {
+  async run(em: EntityManager): Promise<void> {
+    const knownPackages = new Set((await em.find(ServicePackage, {}, { fields: ['code'] })).map((row) => row.code));
+    for (const definition of DEFAULT_PACKAGES) {
+      if (knownPackages.has(definition.code)) continue;
+      const problems = validatePolicy(definition.policy);
+      if (problems.length > 0) {
+        throw new Error(`Seed policy ${definition.code} is invalid: ${JSON.stringify(problems)}`);
+      }
+      em.create(ServicePackage, { ...definition });
+    }
+
+    const knownAddOns = new Set((await em.find(AddOnPack, {}, { fields: ['code'] })).map((row) => row.code));
+    for (const definition of DEFAULT_ADD_ONS) {
+      if (!knownAddOns.has(definition.code)) em.create(AddOnPack, { ...definition });
+    }
+    await em.flush();
+  }
+}

@@ -1,0 +1,88 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker, type WorkerOptions } from '@temporalio/worker';
+import { startApi, type RunningApi } from '../http/apiServer.js';
+import { migrateAndSeed, openDatabase } from '../orm/database.js';
+import { DAY_MS } from '../../delivery/domain/sopClock.js';
+import { createWorker } from './worker.js';
+
+export interface ApplicationSettings {
+  databaseUrl: string;
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  /** Length of an SOP day for new projects; a real day in production. */
+  sopDayMs?: number;
+  api?: { host: string; port: number };
+  runWorker: boolean;
+  migrate: boolean;
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  log?: (line: string) => void;
+}
+
+export interface RunningApplication {
+  orm: MikroORM;
+  temporal: Client;
+  api: RunningApi | null;
+  worker: Worker | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database (migrating and seeding it when asked), then runs the worker and
+ * the API as configured. `stop` takes them down in the reverse order: no new requests,
+ * then the worker drains its tasks, then connections close.
+ */
+export async function startApplication(settings: ApplicationSettings): Promise<RunningApplication> {
+  const orm = await openDatabase(settings.databaseUrl);
+  const closers: { name: string; close: () => Promise<void> }[] = [{ name: 'database', close: () => orm.close() }];
+  const stop = async () => {
+    for (const { name, close } of closers.reverse()) {
+      settings.log?.(`stopping ${name}`);
+      await close();
+    }
+  };
+  try {
+    if (settings.migrate) await migrateAndSeed(orm);
+
+    let worker: Worker | null = null;
+    if (settings.runWorker) {
+      const workerConnection = await NativeConnection.connect({ address: settings.temporalAddress });
+      closers.push({ name: 'worker connection', close: () => workerConnection.close() });
+      worker = await createWorker({
+        connection: workerConnection,
+        namespace: settings.namespace,
+        taskQueue: settings.taskQueue,
+        orm,
+        workflowBundle: settings.workflowBundle,
+      });
+      const running = worker.run();
+      const runningWorker = worker;
+      closers.push({
+        name: 'worker',
+        close: async () => {
+          if (runningWorker.getState() === 'RUNNING') runningWorker.shutdown();
+          await running;
+        },
+      });
+    }
+
+    const connection = await Connection.connect({ address: settings.temporalAddress });
+    closers.push({ name: 'client connection', close: () => connection.close() });
+    const temporal = new Client({ connection, namespace: settings.namespace });
+
+    let api: RunningApi | null = null;
+    if (settings.api) {
+      api = await startApi(
+        { orm, temporal, taskQueue: settings.taskQueue, sopDayMs: settings.sopDayMs ?? DAY_MS },
+        settings.api.host,
+        settings.api.port,
+      );
+      closers.push({ name: 'api', close: () => api!.stop() });
+    }
+    return { orm, temporal, api, worker, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

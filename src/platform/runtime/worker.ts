@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
+import type { Config } from './config.js';
+import { createActivities } from './activities.js';
+
+/** Entry module of the workflow bundle. */
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../../../workflows/index.ts', import.meta.url));
+
+/**
+ * The bundler must resolve `./x.js` imports to `./x.ts` sources, as tsc and tsx do; this
+ * hook teaches webpack the same mapping.
+ */
+export function resolveTsExtensions(config: Parameters<NonNullable<WorkerOptions['bundlerOptions']>['webpackConfigHook'] & {}>[0]) {
+  config.resolve = {
+    ...config.resolve,
+    extensionAlias: { '.js': ['.ts', '.js'] },
+  };
+  return config;
+}
+
+export interface WorkerSettings {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  orm: MikroORM;
+  /** A prebuilt bundle (tests build one per file); otherwise the worker bundles `workflows/`. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+export async function createWorker(settings: WorkerSettings): Promise<Worker> {
+  return Worker.create({
+    connection: settings.connection,
+    namespace: settings.namespace,
+    taskQueue: settings.taskQueue,
+    activities: createActivities(settings.orm),
+    // On shutdown, give running activities this long to finish before they are cancelled.
+    shutdownGraceTime: '10 seconds',
+    ...(settings.workflowBundle
+      ? { workflowBundle: settings.workflowBundle }
+      : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { webpackConfigHook: resolveTsExtensions } }),
+  });
+}
+
+/**
+ * Sets up the SDK runtime once per process, before connecting: its logs at `level`, and
+ * no signal handlers of its own, as the entries stop the parts in order themselves.
+ */
+export function installTemporalRuntime(level: Config['LOG_LEVEL']): void {
+  Runtime.install({ logger: new DefaultLogger(level.toUpperCase() as LogLevel), shutdownSignals: [] });
+}

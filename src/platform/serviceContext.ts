@@ -1,0 +1,17 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Client as TemporalClient } from '@temporalio/client';
+
+/**
+ * What every service method receives: who is calling, an ORM session of its own and the
+ * Temporal client. The API builds one per request; a script or a job can build one too.
+ */
+export interface ServiceContext {
+  /** A fork of the ORM's EntityManager, private to this unit of work. */
+  em: EntityManager;
+  temporal: TemporalClient;
+  taskQueue: string;
+  /** Length of an SOP day handed to new project workflows (a real day unless SOP_DAY_MS says otherwise). */
+  sopDayMs: number;
+  /** Who sends the request, when the caller says so; services fall back to the project lead. */
+  actor: string | null;
+}

@@ -1,0 +1,241 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  executeChild,
+  isCancellation,
+  patched,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { PackagePolicy } from '../../src/catalog/domain/packagePolicy.js';
+import type { TimelineProjectionActivities } from '../../src/delivery/activities/timelineProjection.js';
+import { monitoringMonths, serviceReviewSchedule } from '../../src/delivery/domain/aftercare.js';
+import { capsOf } from '../../src/delivery/domain/changeOrder.js';
+import type { RuleViolation } from '../../src/delivery/domain/ruleViolation.js';
+import {
+  checkTransition,
+  SOP_ACTIONS,
+  transitionOf,
+  type MachineContext,
+  type SopTransitionInput,
+  type SopTransitionName,
+} from '../../src/delivery/domain/sopMachine.js';
+import { DAY_MS, msUntil } from '../../src/delivery/domain/sopClock.js';
+import { isTerminalStage, type SopStage } from '../../src/delivery/domain/sopStage.js';
+import { cloneSopState, confirmedRequirements, initialSopState, openGaps, upgradeSopState, type SopState } from '../../src/delivery/domain/sopState.js';
+import type { TimelineEvent } from '../../src/delivery/domain/timelineEvent.js';
+import { SopStageKey } from '../searchAttributes.js';
+import { aftercareMonitoring } from './aftercareMonitoring.js';
+import { sopActionUpdate, sopStateQuery } from './messages.js';
+import { stressTest } from './stressTest.js';
+
+export interface ProjectSopInput {
+  projectId: string;
+  /** The package policy with the project's add-ons applied, fixed when the project starts. */
+  policy: PackagePolicy;
+  stagingUrl?: string | null;
+  /** Length of an SOP day in ms: a real day unless a demo runs the SOP faster. */
+  dayMs?: number;
+  /** Carried over by continue-as-new; absent on the first run. */
+  state?: SopState;
+}
+
+const projection = proxyActivities<TimelineProjectionActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+  summary: 'Write the timeline event to the read model',
+});
+
+/** Refuses an update in its validator, so the refusal never reaches the history. */
+function refuse(violation: RuleViolation | null): void {
+  if (!violation) return;
+  throw ApplicationFailure.create({
+    type: violation.code,
+    message: violation.message,
+    details: [violation],
+    nonRetryable: true,
+  });
+}
+
+/** One project's delivery SOP: the source of truth for its stage and the gates between stages. */
+export async function projectSop(input: ProjectSopInput): Promise<SopState> {
+  const { policy } = input;
+  const dayMs = input.dayMs ?? DAY_MS;
+  const state: SopState = input.state ? upgradeSopState(input.state) : { ...initialSopState(), stagingUrl: input.stagingUrl ?? null };
+  const workflowId = workflowInfo().workflowId;
+  // Scopes of running child workflows, so cancellation and aborts can stop them.
+  let stressTestScope: CancellationScope | undefined;
+  let aftercareScope: CancellationScope | undefined;
+
+  const machine = (): MachineContext => ({ state, policy, now: Date.now(), dayMs });
+
+  const describe = () => {
+    const caps = capsOf(policy, state.changeOrders);
+    setCurrentDetails(
+      [
+        `**Stage:** ${state.stage}`,
+        `**Requirements:** ${state.communicationRounds} of ${policy.minCommunicationRounds} communication rounds, ` +
+          `${state.researchSessions} of ${caps.researchSessions} research sessions, ${confirmedRequirements(state).length} confirmed`,
+        `**Development:** ${state.approvedReviewRounds} of ${policy.minReviewRounds} approved reviews, ` +
+          `${state.iterationRoundsUsed} of ${caps.iterationRounds} iteration rounds, validation day ${state.validationDay}, ${openGaps(state).length} open gaps`,
+        `**Stress test:** ${state.stressTest} (attempts: ${state.stressTestAttempts})`,
+        `**After-care:** monitoring ${state.monitoring}, service review ${state.serviceReview}${state.npsScore === null ? '' : ` (NPS ${state.npsScore})`}`,
+      ].join('\n\n'),
+    );
+  };
+
+  /** What leaving a stage by a lead's action stops: that stage's running child workflow. */
+  const stopChildrenOf = (from: SopStage) => {
+    if (from === 'STRESS_TEST') stressTestScope?.cancel();
+    if (from === 'AFTERCARE') aftercareScope?.cancel();
+  };
+
+  /**
+   * Moves the project through one transition of the SOP table: applies its effect, sets
+   * the stage the table names (the only place the stage changes), then records the event.
+   * Recording takes the next sequence number synchronously (so a concurrent update sees
+   * it) and waits until the read model has the event, so the mutation that sent the
+   * update already reads its own write.
+   */
+  const transition = async <N extends SopTransitionName>(name: N, transitionInput: SopTransitionInput<N>, actor: string) => {
+    const rule = transitionOf(name);
+    const from = state.stage;
+    const { summary, details } = rule.apply(state, transitionInput, machine());
+    state.stage = rule.to ?? from;
+    if (rule.by === 'lead' && state.stage !== from) stopChildrenOf(from);
+    state.lastEventSeq += 1;
+    if (from !== state.stage) upsertSearchAttributes([{ key: SopStageKey, value: state.stage }]);
+    describe();
+    const event = {
+      projectId: input.projectId,
+      seq: state.lastEventSeq,
+      type: rule.event,
+      fromStage: from,
+      toStage: state.stage,
+      actor,
+      occurredAt: new Date().toISOString(),
+      summary,
+      details,
+      state: cloneSopState(state),
+    } as TimelineEvent;
+    await (patched('timeline-event-activity') ? projection.recordTimelineEvent(event) : projection.recordSopEvent(event));
+  };
+
+  setHandler(sopStateQuery, () => state);
+
+  // Every lead action of the table is an update: the validator asks the table, the handler takes the transition.
+  for (const action of SOP_ACTIONS) {
+    setHandler(
+      sopActionUpdate(action),
+      async (payload) => {
+        await transition(action, payload, payload.actor);
+        return cloneSopState(state);
+      },
+      { validator: (payload) => refuse(checkTransition(action, payload, machine())) },
+    );
+  }
+
+  /** Takes a system transition when the table allows it now; false when the project has moved on. */
+  const system = async <N extends SopTransitionName>(name: N, transitionInput: SopTransitionInput<N>): Promise<boolean> => {
+    if (checkTransition(name, transitionInput, machine()) !== null) return false;
+    await transition(name, transitionInput, 'system');
+    return true;
+  };
+
+  /** Waits until the stage changes (or a fresh run is due); the updates do the moving. */
+  const stageChangedFrom = (stage: SopStage) => condition(() => state.stage !== stage || workflowInfo().continueAsNewSuggested);
+
+  const developmentPhase = async () => {
+    // Workflows that reached development before the validation day existed have no timer to replay.
+    if (state.validationDay === 'PENDING' && state.validationDayOpensAt && patched('validation-day-timer')) {
+      const left = await condition(() => state.stage !== 'DEVELOPMENT', msUntil(state.validationDayOpensAt, 0, dayMs, Date.now()));
+      if (left) return;
+      await system('validationDayOpened', undefined);
+    }
+    await stageChangedFrom('DEVELOPMENT');
+  };
+
+  const stressTestPhase = async () => {
+    const attempt = state.stressTestAttempts;
+    stressTestScope = new CancellationScope();
+    try {
+      const verdict = await stressTestScope.run(() =>
+        executeChild(stressTest, {
+          workflowId: `${workflowId}-stress-test-${attempt}`,
+          args: [{ projectId: input.projectId, attempt, url: state.stagingUrl!, days: policy.stressTestDays, dayMs, thresholds: policy.stressTestThresholds }],
+          staticSummary: `Stress test ${attempt} of project ${input.projectId}`,
+        }),
+      );
+      await system(verdict.passed ? 'stressTestPassed' : 'stressTestFailed', { attempt, verdict });
+    } catch (error) {
+      if (!isCancellation(error)) throw error;
+      // Aborted or cancelled: the update that did it has recorded why.
+    } finally {
+      stressTestScope = undefined;
+    }
+  };
+
+  const serviceReviewPhase = async () => {
+    const started = state.aftercareStartedAt!;
+    const schedule = serviceReviewSchedule(policy.serviceReviewWithinDays);
+    const inAftercare = () => state.stage === 'AFTERCARE';
+    const until = (days: number) => msUntil(started, days, dayMs, Date.now());
+    if (state.serviceReview === 'NOT_DUE') {
+      if (await condition(() => !inAftercare(), until(schedule.opensAfterDays))) return;
+      await system('serviceReviewOpened', undefined);
+    }
+    const done = () => state.serviceReview === 'DONE' || !inAftercare();
+    if (!(await condition(done, until(schedule.reminderAfterDays)))) await system('serviceReviewReminder', undefined);
+    if (!(await condition(done, until(schedule.dueAfterDays)))) await system('serviceReviewOverdue', undefined);
+    await condition(done);
+  };
+
+  const monitoringPhase = async () => {
+    if (state.monitoring !== 'RUNNING') return;
+    aftercareScope = new CancellationScope();
+    try {
+      await aftercareScope.run(() =>
+        executeChild(aftercareMonitoring, {
+          workflowId: `${workflowId}-monitoring`,
+          args: [{ projectId: input.projectId, url: state.liveUrl, months: monitoringMonths(policy), dayMs, month: 1 }],
+          staticSummary: `After-care monitoring of project ${input.projectId}`,
+        }),
+      );
+    } catch (error) {
+      if (isCancellation(error)) return;
+      throw error;
+    } finally {
+      aftercareScope = undefined;
+    }
+    await system('monitoringEnded', undefined);
+  };
+
+  const aftercarePhase = async () => {
+    await Promise.all([monitoringPhase(), serviceReviewPhase()]);
+    await system('projectClosed', undefined);
+  };
+
+  describe();
+  while (!isTerminalStage(state.stage)) {
+    const stage = state.stage;
+    if (stage === 'DEVELOPMENT') await developmentPhase();
+    else if (stage === 'STRESS_TEST') await stressTestPhase();
+    else if (stage === 'AFTERCARE') await aftercarePhase();
+    else await stageChangedFrom(stage);
+    // Between phases no child runs: a safe point to start a fresh history when it grows long.
+    if (!isTerminalStage(state.stage) && state.stage !== 'STRESS_TEST' && state.stage !== 'AFTERCARE' && workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof projectSop>({ ...input, state });
+    }
+  }
+  // Let accepted updates finish writing their projection before the run ends.
+  await condition(allHandlersFinished);
+  return state;
+}
+
