@@ -1,0 +1,31 @@
+import { startApplication } from './application.js';
+import { loadConfig } from './config.js';
+import { requireExternalServices } from './requireServices.js';
+import { exitOnStartupError, stopOnSignals } from './shutdown.js';
+import { installTemporalRuntime } from './worker.js';
+
+/**
+ * One production process: the GraphQL API or a Temporal worker, against the external
+ * Postgres and Temporal that DATABASE_URL and TEMPORAL_ADDRESS name. Scale either out
+ * by running more of it.
+ */
+export async function runServiceProcess(role: 'api' | 'worker'): Promise<void> {
+  const log = (line: string) => console.log(`[${role}] ${line}`);
+  try {
+    const config = loadConfig();
+    installTemporalRuntime(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+    const application = await startApplication({
+      ...requireExternalServices(config),
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      sopDayMs: config.SOP_DAY_MS,
+      api: role === 'api' ? { host: config.API_HOST, port: config.API_PORT } : undefined,
+      runWorker: role === 'worker',
+      migrate: false,
+    });
+    stopOnSignals(application.stop, log);
+    log(application.api ? `running at ${application.api.graphqlUrl}` : `running on task queue ${config.TEMPORAL_TASK_QUEUE}`);
+  } catch (error) {
+    exitOnStartupError(error);
+  }
+}
