@@ -9,7 +9,7 @@ import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from '../src/platform/orm/ormConfig.js';
 import { startEmbeddedPostgres } from '../src/platform/runtime/embeddedPostgres.js';
-import { findFreePort } from '../test/support/ports.js';
+import { findFreePort } from '../src/platform/runtime/freePort.js';
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'sop-migration-'));
 await chmod(dataDir, 0o755); // reachable by the postgres user when run as root

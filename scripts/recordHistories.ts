@@ -23,9 +23,9 @@ import type { SopState } from '../src/delivery/domain/sopState.js';
 import { sopActionUpdate, sopStateQuery } from '../workflows/delivery/messages.js';
 import { projectSop } from '../workflows/delivery/projectSop.js';
 import { startTemporalDevServer } from '../src/platform/runtime/temporalDevServer.js';
-import { findFreePort } from '../test/support/ports.js';
-import { devServerCli } from '../test/support/temporalBinaries.js';
-import { bundleWorkflows } from '../test/support/workflowBundle.js';
+import { findFreePort } from '../src/platform/runtime/freePort.js';
+import { devServerCli } from '../src/platform/runtime/temporalBinaries.js';
+import { bundleWorkflows } from '../src/platform/runtime/workflowBundle.js';
 
 const OUTPUT = 'test/replay/histories';
 

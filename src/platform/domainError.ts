@@ -8,6 +8,7 @@ export const DOMAIN_ERROR_CODES = [
   'NOT_FOUND',
   'INVALID_INPUT',
   'WORKFLOW_UNAVAILABLE',
+  'PROJECTION_REJECTED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort } from '../support/ports.js';
+import { findFreePort } from '../../src/platform/runtime/freePort.js';
 
 /**
  * The main command as a user runs it: the whole stack from `src/bin/start.ts` on

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as workflows from '../../workflows/index.js';
-import { bundleWorkflows } from '../support/workflowBundle.js';
+import { bundleWorkflows } from '../../src/platform/runtime/workflowBundle.js';
 
 const HISTORIES = path.resolve('test/replay/histories');
 

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/platform/runtime/config.js';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/platform/runtime/config.js';
 import { requireExternalServices } from '../../src/platform/runtime/requireServices.js';
+
+/** The problems loadConfig reports for an environment (empty when it loads). */
+function problemsOf(env: Record<string, string>) {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+}
+const badVariables = (env: Record<string, string>) => problemsOf(env).map((p) => p.variable).sort();
 
 describe('loadConfig', () => {
   it('runs on embedded defaults when nothing is set', () => {
@@ -18,28 +30,91 @@ describe('loadConfig', () => {
     });
   });
 
-  it('treats an empty variable as unset', () => {
-    expect(loadConfig({ DATABASE_URL: '', TEMPORAL_ADDRESS: ' ' })).not.toHaveProperty('DATABASE_URL', '');
-    expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  it('reads exactly these variables', () => {
+    expect([...CONFIG_VARIABLES].sort()).toEqual(
+      [
+        'DATABASE_URL',
+        'EMBEDDED_PG_PORT',
+        'DATA_DIR',
+        'TEMPORAL_ADDRESS',
+        'TEMPORAL_PORT',
+        'TEMPORAL_UI_PORT',
+        'TEMPORAL_NAMESPACE',
+        'TEMPORAL_TASK_QUEUE',
+        'TEMPORAL_CLI_PATH',
+        'API_HOST',
+        'API_PORT',
+        'SOP_DAY_MS',
+        'LOG_LEVEL',
+      ].sort(),
+    );
   });
 
-  it('reads external services and ports', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/sop', TEMPORAL_ADDRESS: 'temporal:7233', API_PORT: '8080' });
-    expect(config).toMatchObject({ DATABASE_URL: 'postgresql://u:p@db:5432/sop', TEMPORAL_ADDRESS: 'temporal:7233', API_PORT: 8080 });
+  it('ignores variables it does not read', () => {
+    expect(loadConfig({ PATH: '/usr/bin', HOME: '/root' })).not.toHaveProperty('PATH');
+  });
+
+  it.each(['EMBEDDED_PG_PORT', 'TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'API_PORT'])('coerces %s to a port number in 1..65535', (variable) => {
+    expect(loadConfig({ [variable]: '8081' })[variable as 'API_PORT']).toBe(8081);
+    expect(loadConfig({ [variable]: ' 1 ' })[variable as 'API_PORT']).toBe(1);
+    expect(loadConfig({ [variable]: '65535' })[variable as 'API_PORT']).toBe(65535);
+    for (const bad of ['0', '65536', '-1', '80.5', 'eighty']) expect(badVariables({ [variable]: bad }), `${variable}=${bad}`).toEqual([variable]);
+  });
+
+  it('refuses 5432 for the embedded Postgres, saying why', () => {
+    const problems = problemsOf({ EMBEDDED_PG_PORT: '5432' });
+    expect(problems).toEqual([{ variable: 'EMBEDDED_PG_PORT', message: 'must not be 5432: a machine may already run a Postgres there' }]);
+    expect(loadConfig({ TEMPORAL_PORT: '5432' }).TEMPORAL_PORT).toBe(5432);
+  });
+
+  it('takes SOP_DAY_MS as whole milliseconds from 10 to one day', () => {
+    expect(loadConfig({ SOP_DAY_MS: '2000' }).SOP_DAY_MS).toBe(2000);
+    expect(loadConfig({ SOP_DAY_MS: '10' }).SOP_DAY_MS).toBe(10);
+    expect(loadConfig({ SOP_DAY_MS: '86400000' }).SOP_DAY_MS).toBe(86_400_000);
+    for (const bad of ['9', '0', '86400001', '1.5', 'fast']) expect(badVariables({ SOP_DAY_MS: bad }), bad).toEqual(['SOP_DAY_MS']);
+  });
+
+  it.each(['postgres://u:p@db:5432/sop', 'postgresql://u:p@db:5432/sop', 'postgres://localhost/sop'])('accepts DATABASE_URL %s', (url) => {
+    expect(loadConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
+
+  it.each(['mysql://u:p@db/sop', 'http://db:5432/sop', 'postgresx://db/sop', 'db:5432/sop', 'not a url'])('refuses DATABASE_URL %s', (url) => {
+    expect(badVariables({ DATABASE_URL: url })).toEqual(['DATABASE_URL']);
+  });
+
+  it('takes LOG_LEVEL from debug, info, warn and error only', () => {
+    for (const level of ['debug', 'info', 'warn', 'error']) expect(loadConfig({ LOG_LEVEL: level }).LOG_LEVEL).toBe(level);
+    for (const bad of ['loud', 'INFO', 'trace']) expect(badVariables({ LOG_LEVEL: bad }), bad).toEqual(['LOG_LEVEL']);
+  });
+
+  it('trims names and refuses blank ones', () => {
+    expect(loadConfig({ TEMPORAL_NAMESPACE: ' sop ', TEMPORAL_TASK_QUEUE: 'q1', API_HOST: '0.0.0.0', DATA_DIR: '/var/lib/sop' })).toMatchObject({
+      TEMPORAL_NAMESPACE: 'sop',
+      TEMPORAL_TASK_QUEUE: 'q1',
+      API_HOST: '0.0.0.0',
+      DATA_DIR: '/var/lib/sop',
+    });
+    expect(badVariables({ TEMPORAL_NAMESPACE: '  ', API_HOST: ' ' })).toEqual(['API_HOST', 'TEMPORAL_NAMESPACE']);
+  });
+
+  it.each(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_CLI_PATH'])('treats an empty or blank %s as unset', (variable) => {
+    expect(loadConfig({ [variable]: '' })[variable as 'DATABASE_URL']).toBeUndefined();
+    expect(loadConfig({ [variable]: '   ' })[variable as 'DATABASE_URL']).toBeUndefined();
+  });
+
+  it('reads external services, trimmed', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/sop', TEMPORAL_ADDRESS: ' temporal:7233 ', TEMPORAL_CLI_PATH: '/opt/temporal' });
+    expect(config).toMatchObject({ DATABASE_URL: 'postgresql://u:p@db:5432/sop', TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_CLI_PATH: '/opt/temporal' });
   });
 
   it('reports every bad variable at once, machine-readably', () => {
-    const attempt = () =>
-      loadConfig({ API_PORT: 'eighty', EMBEDDED_PG_PORT: '5432', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
-    expect(attempt).toThrow(ConfigError);
-    try {
-      attempt();
-    } catch (error) {
-      const json = (error as ConfigError).toJSON();
-      expect(json.error).toBe('CONFIG_INVALID');
-      expect(json.problems.map((p) => p.variable).sort()).toEqual(['API_PORT', 'DATABASE_URL', 'EMBEDDED_PG_PORT', 'LOG_LEVEL']);
-      expect(json.problems.find((p) => p.variable === 'EMBEDDED_PG_PORT')?.message).toContain('5432');
-    }
+    const env = { API_PORT: 'eighty', EMBEDDED_PG_PORT: '5432', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', SOP_DAY_MS: '1', TEMPORAL_UI_PORT: '0' };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    const problems = problemsOf(env);
+    expect(problems.map((p) => p.variable).sort()).toEqual(['API_PORT', 'DATABASE_URL', 'EMBEDDED_PG_PORT', 'LOG_LEVEL', 'SOP_DAY_MS', 'TEMPORAL_UI_PORT']);
+    const error = new ConfigError(problems);
+    expect(error.toJSON()).toEqual({ error: 'CONFIG_INVALID', problems });
+    for (const { variable } of problems) expect(error.message).toContain(variable);
   });
 
   it('makes the separate api and worker processes name both services', () => {

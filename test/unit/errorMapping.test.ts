@@ -1,36 +1,74 @@
-import { GraphQLError } from 'graphql';
-import { describe, expect, it } from 'vitest';
-import { domainErrorToGraphQL, ERROR_CODE_MAPPING, formatGraphQLError } from '../../src/platform/http/errorMapping.js';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { describe, expect, it, vi } from 'vitest';
+import { formatGraphQLError } from '../../src/platform/http/errorMapping.js';
 import { DOMAIN_ERROR_CODES, DomainError } from '../../src/platform/domainError.js';
 
-describe('domain error → GraphQL error mapping', () => {
-  it('maps every domain code', () => {
-    expect(Object.keys(ERROR_CODE_MAPPING).sort()).toEqual([...DOMAIN_ERROR_CODES].sort());
+/**
+ * What API clients see for each domain code. Written out here on purpose: this is the
+ * public contract, so it must not be derived from the mapping it checks.
+ */
+const CLIENT_CODES: Record<string, string> = {
+  SOP_RULE_VIOLATION: 'SOP_RULE_VIOLATION',
+  STAGE_CONFLICT: 'STAGE_CONFLICT',
+  NOT_FOUND: 'NOT_FOUND',
+  INVALID_INPUT: 'BAD_USER_INPUT',
+  WORKFLOW_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  PROJECTION_REJECTED: 'PROJECTION_REJECTED',
+};
+
+/** What graphql-js makes of an error a resolver throws, and what Apollo formats from it. */
+function asResolverFailure(error: Error): { formatted: GraphQLFormattedError; error: GraphQLError } {
+  const wrapped = new GraphQLError(error.message, { originalError: error, path: ['project', 'advance'] });
+  return { formatted: { ...wrapped.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error: wrapped };
+}
+
+describe('formatGraphQLError for domain errors', () => {
+  it('has a client code for exactly the domain codes', () => {
+    expect(Object.keys(CLIENT_CODES).sort()).toEqual([...DOMAIN_ERROR_CODES].sort());
   });
 
-  it.each([
-    ['SOP_RULE_VIOLATION', 'SOP_RULE_VIOLATION'],
-    ['STAGE_CONFLICT', 'STAGE_CONFLICT'],
-    ['NOT_FOUND', 'NOT_FOUND'],
-    ['INVALID_INPUT', 'BAD_USER_INPUT'],
-    ['WORKFLOW_UNAVAILABLE', 'SERVICE_UNAVAILABLE'],
-  ] as const)('%s becomes extensions.code %s with its details', (code, graphqlCode) => {
-    const error = domainErrorToGraphQL(new DomainError(code, 'what went wrong', { rule: 'R', required: 2 }));
-    expect(error.message).toBe('what went wrong');
-    expect(error.extensions).toEqual({ code: graphqlCode, rule: 'R', required: 2 });
-  });
-
-  it('unwraps a domain error that GraphQL wrapped around a resolver failure', () => {
-    const wrapped = new GraphQLError('ignored', { originalError: new DomainError('NOT_FOUND', 'Project x does not exist.') });
-    expect(formatGraphQLError({ message: 'ignored' }, wrapped)).toMatchObject({
-      message: 'Project x does not exist.',
-      extensions: { code: 'NOT_FOUND' },
+  it.each(DOMAIN_ERROR_CODES)('%s reaches the client with its code, message and details', (code) => {
+    const { formatted, error } = asResolverFailure(new DomainError(code, `what went wrong (${code})`, { rule: 'R', required: 2, actual: 1 }));
+    expect(formatGraphQLError(formatted, error)).toEqual({
+      message: `what went wrong (${code})`,
+      path: ['project', 'advance'],
+      extensions: { code: CLIENT_CODES[code], rule: 'R', required: 2, actual: 1 },
     });
   });
 
-  it('masks unexpected errors', () => {
-    const original = new GraphQLError('boom', { originalError: new Error('password=hunter2 in connection string') });
-    const formatted = formatGraphQLError({ message: 'password=hunter2', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, original);
-    expect(formatted).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  it('finds a domain error wrapped as the cause of another error', () => {
+    const cause = new DomainError('NOT_FOUND', 'Project x does not exist.');
+    const { formatted, error } = asResolverFailure(new Error('loader failed', { cause }));
+    expect(formatGraphQLError(formatted, error)).toMatchObject({ message: 'Project x does not exist.', extensions: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('formatGraphQLError for everything else', () => {
+  it('masks unexpected errors and logs them', () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const { formatted, error } = asResolverFailure(new Error('password=hunter2 in connection string'));
+      const masked = formatGraphQLError(formatted, error);
+      expect(masked).toEqual({ message: 'Internal server error', path: ['project', 'advance'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(JSON.stringify(masked)).not.toContain('hunter2');
+      expect(log).toHaveBeenCalledTimes(1);
+      expect(log.mock.calls[0]).toContain(error);
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it('masks an error without a code too', () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(formatGraphQLError({ message: 'secret' }, new Error('secret'))).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it('passes GraphQL’s own coded errors through', () => {
+    const formatted = { message: 'Cannot query field "x"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    expect(formatGraphQLError(formatted, new GraphQLError(formatted.message))).toBe(formatted);
   });
 });

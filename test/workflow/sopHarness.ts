@@ -10,8 +10,9 @@ import type { SiteCheck } from '../../src/delivery/domain/siteCheck.js';
 import type { TimelineEvent } from '../../src/delivery/domain/timelineEvent.js';
 import { sopActionUpdate, sopStateQuery } from '../../workflows/delivery/messages.js';
 import type { projectSop, ProjectSopInput } from '../../workflows/delivery/projectSop.js';
-import { registerSearchAttributes, testServerExecutable } from '../support/temporalBinaries.js';
-import { bundleWorkflows } from '../support/workflowBundle.js';
+import { testServerExecutable } from '../../src/platform/runtime/temporalBinaries.js';
+import { bundleWorkflows } from '../../src/platform/runtime/workflowBundle.js';
+import { registerSearchAttributes } from '../support/temporalBinaries.js';
 
 /**
  * A time-skipping Temporal test server and a worker whose activities are mocked, for

@@ -1,4 +1,5 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   CancellationScope,
@@ -6,6 +7,7 @@ import {
   continueAsNew,
   executeChild,
   isCancellation,
+  log,
   patched,
   proxyActivities,
   setCurrentDetails,
@@ -29,7 +31,7 @@ import {
 import { DAY_MS, msUntil } from '../../src/delivery/domain/sopClock.js';
 import { isTerminalStage, type SopStage } from '../../src/delivery/domain/sopStage.js';
 import { cloneSopState, confirmedRequirements, initialSopState, openGaps, upgradeSopState, type SopState } from '../../src/delivery/domain/sopState.js';
-import type { TimelineEvent } from '../../src/delivery/domain/timelineEvent.js';
+import { PROJECTION_REJECTED, type TimelineEvent } from '../../src/delivery/domain/timelineEvent.js';
 import { SopStageKey } from '../searchAttributes.js';
 import { aftercareMonitoring } from './aftercareMonitoring.js';
 import { sopActionUpdate, sopStateQuery } from './messages.js';
@@ -96,14 +98,28 @@ export async function projectSop(input: ProjectSopInput): Promise<SopState> {
     if (from === 'AFTERCARE') aftercareScope?.cancel();
   };
 
+  /** The event a transition writes to the timeline. */
+  const eventOf = (type: TimelineEvent['type'], from: SopStage, actor: string, summary: string, details: unknown) =>
+    ({
+      projectId: input.projectId,
+      seq: state.lastEventSeq,
+      type,
+      fromStage: from,
+      toStage: state.stage,
+      actor,
+      occurredAt: new Date().toISOString(),
+      summary,
+      details,
+      state: cloneSopState(state),
+    }) as TimelineEvent;
+
   /**
-   * Moves the project through one transition of the SOP table: applies its effect, sets
-   * the stage the table names (the only place the stage changes), then records the event.
-   * Recording takes the next sequence number synchronously (so a concurrent update sees
-   * it) and waits until the read model has the event, so the mutation that sent the
-   * update already reads its own write.
+   * Moves the project through one transition of the SOP table, the way the first shipped
+   * workflows did: applies its effect, sets the stage the table names, stops the children
+   * of a stage a lead leaves, then records the event. Kept for histories recorded before
+   * transitions became atomic (see `atomicTransition`).
    */
-  const transition = async <N extends SopTransitionName>(name: N, transitionInput: SopTransitionInput<N>, actor: string) => {
+  const legacyTransition = async (name: SopTransitionName, transitionInput: unknown, actor: string) => {
     const rule = transitionOf(name);
     const from = state.stage;
     const { summary, details } = rule.apply(state, transitionInput, machine());
@@ -112,19 +128,66 @@ export async function projectSop(input: ProjectSopInput): Promise<SopState> {
     state.lastEventSeq += 1;
     if (from !== state.stage) upsertSearchAttributes([{ key: SopStageKey, value: state.stage }]);
     describe();
-    const event = {
-      projectId: input.projectId,
-      seq: state.lastEventSeq,
-      type: rule.event,
-      fromStage: from,
-      toStage: state.stage,
-      actor,
-      occurredAt: new Date().toISOString(),
-      summary,
-      details,
-      state: cloneSopState(state),
-    } as TimelineEvent;
+    const event = eventOf(rule.event, from, actor, summary, details);
     await (patched('timeline-event-activity') ? projection.recordTimelineEvent(event) : projection.recordSopEvent(event));
+  };
+
+  // One transition at a time: each sees the state the one before it left, and an undone one leaves no trace.
+  let transitionRunning = false;
+
+  /**
+   * Moves the project through one transition of the SOP table, atomically: waits its turn,
+   * checks the rules again on the state it now sees, applies the effect, sets the stage
+   * the table names (the one place the stage changes), and records the event. If the
+   * read model refuses the event for good, the state is put back exactly as it was and
+   * the transition fails with PROJECTION_REJECTED; the project keeps accepting actions.
+   * Child workflows of a stage a lead leaves are stopped only once the event is recorded.
+   */
+  const atomicTransition = async (name: SopTransitionName, transitionInput: unknown, actor: string): Promise<boolean> => {
+    while (transitionRunning) await condition(() => !transitionRunning);
+    transitionRunning = true;
+    try {
+      const violation = checkTransition(name, transitionInput, machine());
+      if (violation) {
+        if (transitionOf(name).by === 'system') return false;
+        refuse(violation);
+      }
+      const rule = transitionOf(name);
+      const before = cloneSopState(state);
+      const from = state.stage;
+      const { summary, details } = rule.apply(state, transitionInput, machine());
+      state.stage = rule.to ?? from;
+      state.lastEventSeq += 1;
+      if (from !== state.stage) upsertSearchAttributes([{ key: SopStageKey, value: state.stage }]);
+      describe();
+      try {
+        await projection.recordTimelineEvent(eventOf(rule.event, from, actor, summary, details));
+      } catch (error) {
+        if (!(error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === PROJECTION_REJECTED)) throw error;
+        Object.assign(state, before);
+        if (from !== before.stage || state.stage !== from) upsertSearchAttributes([{ key: SopStageKey, value: state.stage }]);
+        describe();
+        log.error('The read model refused a timeline event; the transition was undone', { transition: name, sqlState: error.cause.details?.[0] });
+        if (rule.by === 'system') return false;
+        throw ApplicationFailure.create({
+          type: PROJECTION_REJECTED,
+          message: `${name} was not applied: the read model refused its event. Nothing changed; check the input and try again.`,
+          nonRetryable: true,
+        });
+      }
+      if (rule.by === 'lead' && state.stage !== from) stopChildrenOf(from);
+      return true;
+    } finally {
+      transitionRunning = false;
+    }
+  };
+
+  /** Takes a transition; workflows started before transitions became atomic replay the old way. */
+  const transition = async (name: SopTransitionName, transitionInput: unknown, actor: string): Promise<boolean> => {
+    if (patched('atomic-transitions')) return atomicTransition(name, transitionInput, actor);
+    if (transitionOf(name).by === 'system' && checkTransition(name, transitionInput, machine()) !== null) return false;
+    await legacyTransition(name, transitionInput, actor);
+    return true;
   };
 
   setHandler(sopStateQuery, () => state);
@@ -142,11 +205,7 @@ export async function projectSop(input: ProjectSopInput): Promise<SopState> {
   }
 
   /** Takes a system transition when the table allows it now; false when the project has moved on. */
-  const system = async <N extends SopTransitionName>(name: N, transitionInput: SopTransitionInput<N>): Promise<boolean> => {
-    if (checkTransition(name, transitionInput, machine()) !== null) return false;
-    await transition(name, transitionInput, 'system');
-    return true;
-  };
+  const system = <N extends SopTransitionName>(name: N, transitionInput: SopTransitionInput<N>): Promise<boolean> => transition(name, transitionInput, 'system');
 
   /** Waits until the stage changes (or a fresh run is due); the updates do the moving. */
   const stageChangedFrom = (stage: SopStage) => condition(() => state.stage !== stage || workflowInfo().continueAsNewSuggested);

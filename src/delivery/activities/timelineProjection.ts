@@ -1,4 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { ApplicationFailure } from '@temporalio/common';
+import { isRefusedData } from '../../platform/orm/sqlState.js';
+import { PROJECTION_REJECTED } from '../domain/timelineEvent.js';
 import type { TimelineEvent as TimelineEventData } from '../domain/timelineEvent.js';
 import { ChangeOrder, Project, Requirement, TimelineEvent } from '../entities/index.js';
 
@@ -10,6 +13,20 @@ import { ChangeOrder, Project, Requirement, TimelineEvent } from '../entities/in
  */
 export function createTimelineProjectionActivities(orm: MikroORM) {
   async function recordTimelineEvent(event: TimelineEventData): Promise<void> {
+    try {
+      await write(event);
+    } catch (error) {
+      // A value Postgres refuses will be refused on every retry: fail for good, so the
+      // workflow can undo the transition instead of retrying forever.
+      if (isRefusedData(error)) {
+        const sqlState = (error as { code: string }).code;
+        throw ApplicationFailure.nonRetryable(`The read model refused timeline event ${event.seq} (SQLSTATE ${sqlState}).`, PROJECTION_REJECTED, { sqlState });
+      }
+      throw error;
+    }
+  }
+
+  async function write(event: TimelineEventData): Promise<void> {
     const em = orm.em.fork();
     await em.transactional(async (tx) => {
       await tx

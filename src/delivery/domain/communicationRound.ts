@@ -1,3 +1,4 @@
+import { isStorableText, TEXT_LIMITS } from '../../shared/domain/storable.js';
 import type { RuleViolation } from './ruleViolation.js';
 
 export const COMMUNICATION_CHANNELS = ['MEETING', 'CALL', 'VIDEO', 'EMAIL', 'CHAT', 'WORKSHOP'] as const;
@@ -27,10 +28,10 @@ export function checkCommunicationRound(round: CommunicationRound, now: Date): R
   if (!COMMUNICATION_CHANNELS.includes(round?.channel)) {
     return invalid('CHANNEL', `channel must be one of ${COMMUNICATION_CHANNELS.join(', ')}.`);
   }
-  if (typeof round.summary !== 'string' || round.summary.trim() === '') {
-    return invalid('SUMMARY', 'summary must not be empty.');
+  if (!isStorableText(round.summary, TEXT_LIMITS.text)) {
+    return invalid('SUMMARY', `summary must be 1-${TEXT_LIMITS.text} characters.`);
   }
-  if (!Array.isArray(round.attendees) || round.attendees.length === 0 || round.attendees.some((a) => typeof a !== 'string' || a.trim() === '')) {
+  if (!Array.isArray(round.attendees) || round.attendees.length === 0 || round.attendees.some((a) => !isStorableText(a, TEXT_LIMITS.name))) {
     return invalid('ATTENDEES', 'attendees must name at least one person.');
   }
   const occurredAt = Date.parse(round.occurredAt);
@@ -40,7 +41,7 @@ export function checkCommunicationRound(round: CommunicationRound, now: Date): R
   if (occurredAt > now.getTime() + ALLOWED_CLOCK_SKEW_MS) {
     return invalid('OCCURRED_AT', 'occurredAt must not be in the future.');
   }
-  if (typeof round.actor !== 'string' || round.actor.trim() === '') {
+  if (!isStorableText(round.actor, TEXT_LIMITS.name)) {
     return invalid('ACTOR', 'actor must name who logs the round.');
   }
   return null;

@@ -9,4 +9,6 @@ export interface RuleViolation {
   message: string;
   required?: number;
   actual?: number;
+  /** The input field at fault, for input refusals. */
+  field?: string;
 }

@@ -1,3 +1,4 @@
+import { isMoney, isStorableText, MAX_MONEY, TEXT_LIMITS } from '../../shared/domain/storable.js';
 import { CHANGE_ORDER_KINDS, type ChangeOrderKind } from './changeOrder.js';
 import { isValidNps } from './aftercare.js';
 import { REVIEW_KINDS, REVIEW_OUTCOMES, type ReviewRound } from './reviewRound.js';
@@ -76,13 +77,12 @@ function invalid(rule: string, message: string): RuleViolation {
   return { code: 'INVALID_INPUT', rule, message };
 }
 
-const isText = (value: unknown, max = 4000): value is string =>
-  typeof value === 'string' && value.trim() !== '' && value.length <= max;
+const isText = (value: unknown, max: number = TEXT_LIMITS.text): value is string => isStorableText(value, max);
 
 const isId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
 
 export function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
+  if (typeof value !== 'string' || value.length > TEXT_LIMITS.url) return false;
   try {
     const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:';
@@ -92,12 +92,12 @@ export function isHttpUrl(value: unknown): value is string {
 }
 
 export function checkActor(input: Partial<Actor> | undefined): RuleViolation | null {
-  return isText(input?.actor, 200) ? null : invalid('ACTOR', 'actor must name who takes the action.');
+  return isText(input?.actor, TEXT_LIMITS.name) ? null : invalid('ACTOR', 'actor must name who takes the action.');
 }
 
 export function checkResearchSession(input: ResearchSession): RuleViolation | null {
   if (!isText(input?.topic)) return invalid('TOPIC', 'topic must not be empty.');
-  if (!Array.isArray(input.attendees) || input.attendees.length === 0 || !input.attendees.every((a) => isText(a, 200))) {
+  if (!Array.isArray(input.attendees) || input.attendees.length === 0 || !input.attendees.every((a) => isText(a, TEXT_LIMITS.name))) {
     return invalid('ATTENDEES', 'attendees must name at least one person.');
   }
   return checkActor(input);
@@ -108,7 +108,7 @@ export function checkNewRequirement(state: SopState, input: NewRequirement): Rul
   if (state.requirements.some((r) => r.id === input.requirementId)) {
     return invalid('REQUIREMENT_ID', `Requirement ${input.requirementId} already exists.`);
   }
-  if (!isText(input.title, 500)) return invalid('TITLE', 'title must be 1-500 characters.');
+  if (!isText(input.title, TEXT_LIMITS.title)) return invalid('TITLE', 'title must be 1-500 characters.');
   return checkActor(input);
 }
 
@@ -136,7 +136,7 @@ export function checkReviewRound(state: SopState, input: ReviewRound): RuleViola
   if (!REVIEW_KINDS.includes(input?.kind)) return invalid('KIND', `kind must be one of ${REVIEW_KINDS.join(', ')}.`);
   if (!REVIEW_OUTCOMES.includes(input.outcome)) return invalid('OUTCOME', `outcome must be one of ${REVIEW_OUTCOMES.join(', ')}.`);
   if (!isText(input.feedback)) return invalid('FEEDBACK', 'feedback must not be empty.');
-  if (!Array.isArray(input.clientAttendees) || !input.clientAttendees.every((a) => isText(a, 200))) {
+  if (!Array.isArray(input.clientAttendees) || !input.clientAttendees.every((a) => isText(a, TEXT_LIMITS.name))) {
     return invalid('CLIENT_ATTENDEES', 'clientAttendees must be a list of names.');
   }
   if (!Array.isArray(input.closesGapIds)) return invalid('CLOSES_GAP_IDS', 'closesGapIds must be a list.');
@@ -153,8 +153,8 @@ export function checkChangeOrderRequest(state: SopState, input: ChangeOrderReque
   }
   if (!CHANGE_ORDER_KINDS.includes(input.kind)) return invalid('KIND', `kind must be one of ${CHANGE_ORDER_KINDS.join(', ')}.`);
   if (!isText(input.reason)) return invalid('REASON', 'reason must not be empty.');
-  if (typeof input.amount !== 'number' || !Number.isFinite(input.amount) || input.amount < 0) {
-    return invalid('AMOUNT', 'amount must be a number, 0 or more.');
+  if (!isMoney(input.amount)) {
+    return invalid('AMOUNT', `amount must be a money amount from 0 to ${MAX_MONEY} with at most two decimals.`);
   }
   return checkActor(input);
 }

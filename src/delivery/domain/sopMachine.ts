@@ -1,4 +1,5 @@
 import type { PackagePolicy } from '../../catalog/domain/packagePolicy.js';
+import { findUnstorableText } from '../../shared/domain/storable.js';
 import { monitoringMonths, serviceReviewSchedule } from './aftercare.js';
 import { capsOf, type Caps, type ChangeOrderKind } from './changeOrder.js';
 import { checkCommunicationRound, type CommunicationRound } from './communicationRound.js';
@@ -494,10 +495,20 @@ export function checkCap<I>(cap: CapRule<I> | undefined, input: I, { state, poli
   );
 }
 
+/**
+ * The storage contract over a whole payload: every string anywhere in it is storable and
+ * within the longest text column, so an accepted action can always be projected.
+ */
+export function checkStorable(input: unknown): RuleViolation | null {
+  const found = findUnstorableText(input, '');
+  if (found) return { code: 'INVALID_INPUT', rule: 'STORABLE_TEXT', message: `${found.path} ${found.problem}.`, field: found.path };
+  return null;
+}
+
 /** Every rule of a transition for one input: stage, gate, the input's own checks, then the cap. */
 export function checkTransition(name: SopTransitionName, input: unknown, context: MachineContext): RuleViolation | null {
   const transition = transitionOf(name);
-  const actor = transition.by === 'lead' ? checkActor(input as Actor) : null;
+  const actor = transition.by === 'lead' ? (checkStorable(input) ?? checkActor(input as Actor)) : null;
   return actor ?? checkGate(name, context) ?? transition.check?.(input, context) ?? checkCap(transition.cap, input, context);
 }
 

@@ -127,3 +127,6 @@ export type TimelineEvent = TimelineEntry & {
 
 /** Fails the type-check when an event type is added above but not listed. */
 export const _everyTimelineEventTypeListed: [Exclude<TimelineEventType, (typeof TIMELINE_EVENT_TYPES)[number]>] extends [never] ? true : never = true;
+
+/** The failure type of a projection the read model refused for good (a data or constraint error). */
+export const PROJECTION_REJECTED = 'PROJECTION_REJECTED';

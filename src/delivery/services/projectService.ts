@@ -3,6 +3,7 @@ import { validatePolicy } from '../../catalog/domain/packagePolicy.js';
 import { AddOnPack, Client, ServicePackage } from '../../catalog/entities/index.js';
 import { DomainError } from '../../platform/domainError.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
+import { isHttpUrl } from '../domain/sopInputs.js';
 import { initialSopState } from '../domain/sopState.js';
 import { Project, TimelineEvent } from '../entities/index.js';
 import { projectWorkflowId, startProjectSop } from './projectWorkflows.js';
@@ -53,6 +54,9 @@ export async function createProject(ctx: ServiceContext, input: CreateProject): 
   }
 
   const stagingUrl = input.stagingUrl ? String(input.stagingUrl) : null;
+  if (stagingUrl !== null && !isHttpUrl(stagingUrl)) {
+    throw new DomainError('INVALID_INPUT', 'stagingUrl must be an http(s) URL of at most 2048 characters.', { field: 'stagingUrl' });
+  }
   const state = { ...initialSopState(), stagingUrl };
   const project = ctx.em.create(Project, {
     name: input.name.trim(),

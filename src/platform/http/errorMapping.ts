@@ -6,12 +6,13 @@ import { DomainError, type DomainErrorCode } from '../domainError.js';
  * The one table from domain error codes to what API clients see. It is a Record over
  * every code, so adding a code without mapping it fails the type-check.
  */
-export const ERROR_CODE_MAPPING: Record<DomainErrorCode, { code: string; http: number }> = {
-  SOP_RULE_VIOLATION: { code: 'SOP_RULE_VIOLATION', http: 422 },
-  STAGE_CONFLICT: { code: 'STAGE_CONFLICT', http: 409 },
-  NOT_FOUND: { code: 'NOT_FOUND', http: 404 },
-  INVALID_INPUT: { code: 'BAD_USER_INPUT', http: 400 },
-  WORKFLOW_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', http: 503 },
+export const ERROR_CODE_MAPPING: Record<DomainErrorCode, { code: string }> = {
+  SOP_RULE_VIOLATION: { code: 'SOP_RULE_VIOLATION' },
+  STAGE_CONFLICT: { code: 'STAGE_CONFLICT' },
+  NOT_FOUND: { code: 'NOT_FOUND' },
+  INVALID_INPUT: { code: 'BAD_USER_INPUT' },
+  WORKFLOW_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE' },
+  PROJECTION_REJECTED: { code: 'PROJECTION_REJECTED' },
 };
 
 export function domainErrorToGraphQL(error: DomainError): GraphQLError {

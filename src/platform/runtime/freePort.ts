@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-/** A TCP port that is free on 127.0.0.1 right now, so tests run beside `npm start`. */
+/** A TCP port that is free on 127.0.0.1 right now, so harnesses and tests run beside `npm start`. */
 export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

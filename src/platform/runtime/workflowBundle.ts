@@ -1,7 +1,7 @@
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { resolveTsExtensions, WORKFLOWS_PATH } from '../../src/platform/runtime/worker.js';
+import { resolveTsExtensions, WORKFLOWS_PATH } from './worker.js';
 
-/** Bundles workflows/ the way the worker does; build it once per test file and share it. */
+/** Bundles workflows/ the way the worker does; build it once and share it between workers (tests do, per file). */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,

@@ -15,5 +15,6 @@ export class CreateClientInput {
   tier!: ClientTier;
 
   @Field(() => EmailAddressResolver, { nullable: true })
+  @MaxLength(320)
   contactEmail?: string | null;
 }

@@ -1,4 +1,5 @@
-import { MaxLength, Min, MinLength } from 'class-validator';
+import { MaxLength, MinLength } from 'class-validator';
+import { IsMoney } from '../../../platform/http/moneyValidator.js';
 import { Field, Float, InputType } from 'type-graphql';
 import type { ChangeOrderKind } from '../../domain/changeOrder.js';
 import { ChangeOrderKindEnum } from '../enums.js';
@@ -8,7 +9,7 @@ import { ProjectActionInput } from './ProjectActionInput.js';
 export class RequestChangeOrderInput extends ProjectActionInput {
   @Field(() => ChangeOrderKindEnum, { description: 'Which cap an approved order raises.' }) kind!: ChangeOrderKind;
   @Field(() => String, { description: 'Why the extra work is needed.' }) @MinLength(1) @MaxLength(4000) reason!: string;
-  @Field(() => Float, { description: 'What the order costs the client.' }) @Min(0) amount!: number;
+  @Field(() => Float, { description: 'What the order costs the client: 0 to 9999999999.99, at most two decimals.' }) @IsMoney() amount!: number;
 }
 
 /** A base of the inputs that decide a change order (unused itself, so not emitted). */

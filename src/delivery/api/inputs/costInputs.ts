@@ -1,4 +1,5 @@
-import { MaxLength, Min } from 'class-validator';
+import { MaxLength } from 'class-validator';
+import { IsMoney } from '../../../platform/http/moneyValidator.js';
 import { Field, Float, InputType } from 'type-graphql';
 import type { CostPhase } from '../../domain/costShare.js';
 import { CostPhaseEnum } from '../enums.js';
@@ -7,6 +8,6 @@ import { ProjectActionInput } from './ProjectActionInput.js';
 @InputType({ description: 'A cost booked to a phase of the project.' })
 export class RecordCostInput extends ProjectActionInput {
   @Field(() => CostPhaseEnum, { description: 'The phase the cost is booked to.' }) phase!: CostPhase;
-  @Field(() => Float, { description: 'The amount spent.' }) @Min(0) amount!: number;
+  @Field(() => Float, { description: 'The amount spent: 0 to 9999999999.99, at most two decimals.' }) @IsMoney() amount!: number;
   @Field(() => String, { nullable: true, description: 'What it was for.' }) @MaxLength(4000) note?: string | null;
 }

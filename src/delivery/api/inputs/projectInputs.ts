@@ -1,5 +1,6 @@
-import { ArrayMaxSize, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, MinLength } from 'class-validator';
 import { URLResolver, UUIDResolver } from 'graphql-scalars';
+import { IsMoney } from '../../../platform/http/moneyValidator.js';
 import { Field, Float, InputType } from 'type-graphql';
 import { ProjectActionInput } from './ProjectActionInput.js';
 
@@ -20,6 +21,7 @@ export class CreateProjectInput {
 
   @Field(() => [String], { defaultValue: [], description: 'Codes of the add-on packs bought with the package.' })
   @ArrayMaxSize(20)
+  @MaxLength(40, { each: true })
   addOnCodes!: string[];
 
   @Field(() => String, { description: 'Who leads the project.' })
@@ -27,11 +29,12 @@ export class CreateProjectInput {
   @MaxLength(200)
   projectLead!: string;
 
-  @Field(() => URLResolver, { nullable: true, description: 'Where the stress test will probe the site.' })
+  @Field(() => URLResolver, { nullable: true, description: 'Where the stress test will probe the site (http or https, at most 2048 characters).' })
   stagingUrl?: URL | null;
 
-  @Field(() => Float, { nullable: true, description: 'Contract value, for cost shares per phase.' })
-  @Min(0)
+  @Field(() => Float, { nullable: true, description: 'Contract value, for cost shares per phase: 0 to 9999999999.99, at most two decimals.' })
+  @IsOptional()
+  @IsMoney()
   contractValue?: number | null;
 }
 
