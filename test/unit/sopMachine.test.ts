@@ -286,12 +286,17 @@ describe('the transition table', () => {
 });
 
 describe('availableSopActions', () => {
-  const always = ['requestChangeOrder', 'approveChangeOrder', 'rejectChangeOrder', 'cancelProject'];
-  const requirements = ['logCommunicationRound', 'logResearchSession', 'addRequirement', 'confirmRequirement', 'dropRequirement'];
+  // Only actions that some valid input would make succeed now: deciding a change order needs
+  // one that is REQUESTED, confirming needs a PROPOSED requirement, dropping one not yet dropped.
+  const always = ['requestChangeOrder', 'cancelProject'];
+  const requirements = ['logCommunicationRound', 'logResearchSession', 'addRequirement'];
+  const withProposed = [...requirements, 'confirmRequirement', 'dropRequirement'];
 
   it.each([
+    { title: 'a project with a proposed requirement and a requested change order', state: { requirements: [req('r1', 'PROPOSED')], changeOrders: [order('SCOPE', 'REQUESTED')] }, policy: premium, actions: [...withProposed, 'requestChangeOrder', 'approveChangeOrder', 'rejectChangeOrder', 'cancelProject'] },
+    { title: 'requirements with only dropped ones', state: { requirements: [req('r1', 'DROPPED')] }, policy: premium, actions: [...requirements, ...always] },
     { title: 'a new project', state: {}, policy: premium, actions: [...requirements, ...always] },
-    { title: 'requirements ready to sign off', state: { communicationRounds: 8, requirements: [req('r1')] }, policy: premium, actions: [...requirements, 'signOffRequirements', ...always] },
+    { title: 'requirements ready to sign off', state: { communicationRounds: 8, requirements: [req('r1')] }, policy: premium, actions: [...requirements, 'dropRequirement', 'signOffRequirements', ...always] },
     { title: 'research cap used up', state: research(2), policy: premium, actions: [...requirements.filter((a) => a !== 'logResearchSession'), ...always] },
     { title: 'research cap raised by an approved change order', state: research(2, [order('EXTRA_RESEARCH', 'APPROVED')]), policy: premium, actions: [...requirements, ...always] },
     { title: 'development before the validation day', state: { stage: 'DEVELOPMENT' }, policy: premium, actions: ['submitReviewRound', ...always] },

@@ -109,6 +109,10 @@ const verdictDetails = (input: StressTestOutcome) => ({
   failedChecks: input.verdict.failedChecks,
 });
 
+/** Deciding a change order needs one that waits for a decision. */
+const requestedChangeOrder = ({ state }: MachineContext) =>
+  state.changeOrders.some((o) => o.status === 'REQUESTED') ? null : violation('CHANGE_ORDER_STATUS', 'No change order is waiting for a decision.');
+
 /** A stress test's result as the workflow hands it to the machine. */
 export interface StressTestOutcome {
   attempt: number;
@@ -160,6 +164,7 @@ export const SOP_TRANSITIONS = {
   confirmRequirement: lead<RequirementRef, 'REQUIREMENT_CONFIRMED'>({
     from: ['REQUIREMENTS'],
     event: 'REQUIREMENT_CONFIRMED',
+    gate: ({ state }) => (state.requirements.some((r) => r.status === 'PROPOSED') ? null : violation('REQUIREMENT_STATUS', 'No requirement is proposed.')),
     check: (ref, { state }) => checkRequirementChange(state, ref, 'CONFIRMED'),
     apply: (state, ref) => {
       const requirement = requirementOf(state, ref.requirementId);
@@ -170,6 +175,7 @@ export const SOP_TRANSITIONS = {
   dropRequirement: lead<RequirementRef, 'REQUIREMENT_DROPPED'>({
     from: ['REQUIREMENTS'],
     event: 'REQUIREMENT_DROPPED',
+    gate: ({ state }) => (state.requirements.some((r) => r.status !== 'DROPPED') ? null : violation('REQUIREMENT_STATUS', 'No requirement is left to drop.')),
     check: (ref, { state }) => checkRequirementChange(state, ref, 'DROPPED'),
     apply: (state, ref) => {
       const requirement = requirementOf(state, ref.requirementId);
@@ -423,6 +429,7 @@ export const SOP_TRANSITIONS = {
   approveChangeOrder: lead<ChangeOrderDecision, 'CHANGE_ORDER_APPROVED'>({
     from: OPEN_STAGES,
     event: 'CHANGE_ORDER_APPROVED',
+    gate: requestedChangeOrder,
     check: (decision, { state }) => checkChangeOrderDecision(state, decision),
     apply: (state, decision) => {
       changeOrderOf(state, decision.changeOrderId).status = 'APPROVED';
@@ -433,6 +440,7 @@ export const SOP_TRANSITIONS = {
   rejectChangeOrder: lead<ChangeOrderDecision, 'CHANGE_ORDER_REJECTED'>({
     from: OPEN_STAGES,
     event: 'CHANGE_ORDER_REJECTED',
+    gate: requestedChangeOrder,
     check: (decision, { state }) => checkChangeOrderDecision(state, decision),
     apply: (state, decision) => {
       changeOrderOf(state, decision.changeOrderId).status = 'REJECTED';

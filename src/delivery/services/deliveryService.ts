@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../platform/domainError.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
+import { isTerminalStage } from '../domain/sopStage.js';
 import type { ChangeOrderKind } from '../domain/changeOrder.js';
 import type { CommunicationChannel } from '../domain/communicationRound.js';
 import type { ReviewKind, ReviewOutcome } from '../domain/reviewRound.js';
@@ -21,6 +23,15 @@ function present<T extends Record<string, unknown>>(fields: T): { [K in keyof T]
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null && value !== undefined)) as never;
 }
 
+/** What a user needs to hear about a closed or cancelled project: its stage, and that it is final. */
+function projectFinished(project: Project): DomainError {
+  const stage = project.stage === 'CLOSED' || project.stage === 'CANCELLED' ? project.stage : 'finished';
+  return new DomainError('STAGE_CONFLICT', `Project ${project.id} is ${stage}: nothing can change it any more.`, {
+    rule: 'PROJECT_FINISHED',
+    stage: project.stage,
+  });
+}
+
 /**
  * Sends one lead action to the project's workflow, in the caller's name, and returns the
  * project as the read model shows it once the action is applied: the workflow writes
@@ -33,8 +44,9 @@ async function act<A extends SopAction>(
   payload: Omit<SopTransitionInput<A>, 'actor'>,
 ): Promise<Project> {
   const project = await requireProject(ctx, request.projectId);
+  if (isTerminalStage(project.stage)) throw projectFinished(project);
   const actor = ctx.actor ?? project.projectLead;
-  await sendSopAction(ctx.temporal, project.id, action, { ...payload, actor } as SopTransitionInput<A>, request.idempotencyKey);
+  await sendSopAction(ctx.temporal, project.id, action, { ...payload, actor } as SopTransitionInput<A>, request.idempotencyKey, () => projectFinished(project));
   return ctx.em.refreshOrFail(project);
 }
 

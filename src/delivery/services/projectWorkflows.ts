@@ -23,8 +23,8 @@ export interface ProjectLabels {
   projectLead: string;
 }
 
-const projectClosed = () =>
-  new DomainError('STAGE_CONFLICT', 'The project workflow is no longer running.', { reason: 'WORKFLOW_CLOSED' });
+/** A project whose workflow is gone cannot be started again under the same id. */
+const projectExists = () => new DomainError('STAGE_CONFLICT', 'The project already has a workflow.', { rule: 'PROJECT_EXISTS' });
 
 /** Starts a project's SOP workflow with the search attributes and summary ops filter on. */
 export async function startProjectSop(
@@ -49,7 +49,7 @@ export async function startProjectSop(
       staticDetails: `Project id: \`${input.projectId}\``,
     });
   } catch (error) {
-    translateTemporalFailure(error, projectClosed);
+    translateTemporalFailure(error, projectExists);
   }
 }
 
@@ -61,7 +61,8 @@ export async function sendSopAction<A extends SopAction>(
   projectId: string,
   action: A,
   payload: SopTransitionInput<A>,
-  idempotencyKey?: string | null,
+  idempotencyKey: string | null | undefined,
+  whenClosed: () => DomainError,
 ): Promise<SopState> {
   try {
     const handle = temporal.workflow.getHandle<typeof projectSop>(projectWorkflowId(projectId));
@@ -71,6 +72,6 @@ export async function sendSopAction<A extends SopAction>(
       handle.executeUpdate(sopActionUpdate(action), { args: [payload], ...(idempotencyKey ? { updateId: idempotencyKey } : {}) }),
     );
   } catch (error) {
-    translateTemporalFailure(error, projectClosed);
+    translateTemporalFailure(error, whenClosed);
   }
 }

@@ -8,6 +8,9 @@ import type { Client as TemporalClient } from '@temporalio/client';
 import express from 'express';
 import { createLoaders, type GraphQLContext } from './graphqlContext.js';
 import { formatGraphQLError } from './errorMapping.js';
+import { allowOnly, correlateUnexpectedErrors, httpErrorHandler, notFound } from './httpErrors.js';
+import { GraphQLError } from 'graphql';
+import { isStorableText, TEXT_LIMITS } from '../../shared/domain/storable.js';
 import { buildApiSchema } from './graphqlSchema.js';
 
 export interface ApiDependencies {
@@ -25,9 +28,16 @@ export interface RunningApi {
 
 const ACTOR_HEADER = 'x-actor';
 
-function actorOf(header: string | string[] | undefined): string | null {
-  const value = (Array.isArray(header) ? header[0] : header)?.trim();
-  return value ? value.slice(0, 200) : null;
+/** Who the caller says it is; a header that is sent must name someone storable, else the request is refused. */
+function actorOf(header: string | string[] | undefined, sent: boolean): string | null {
+  if (!sent) return null;
+  const value = (Array.isArray(header) ? header[0] : header) ?? '';
+  if (!isStorableText(value, TEXT_LIMITS.name)) {
+    throw new GraphQLError(`The ${ACTOR_HEADER} header must name who acts: 1-${TEXT_LIMITS.name} characters.`, {
+      extensions: { code: 'BAD_USER_INPUT', field: ACTOR_HEADER, http: { status: 400 } },
+    });
+  }
+  return value.trim();
 }
 
 async function readiness({ orm, temporal }: ApiDependencies) {
@@ -48,8 +58,10 @@ export async function startApi(deps: ApiDependencies, host: string, port: number
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildApiSchema(),
     formatError: formatGraphQLError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
-    // The entries own the signals and stop the parts in order (src/runtime/shutdown.ts).
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), correlateUnexpectedErrors],
+    // Never, in any mode: Apollo decides from NODE_ENV otherwise, which `npm start` leaves unset.
+    includeStacktraceInErrorResponses: false,
+    // The entries own the signals and stop the parts in order (src/platform/runtime/shutdown.ts).
     stopOnTerminationSignals: false,
   });
   await apollo.start();
@@ -63,6 +75,7 @@ export async function startApi(deps: ApiDependencies, host: string, port: number
   });
   app.use(
     '/graphql',
+    allowOnly(['GET', 'POST', 'HEAD']),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -72,12 +85,15 @@ export async function startApi(deps: ApiDependencies, host: string, port: number
           temporal: deps.temporal,
           taskQueue: deps.taskQueue,
           sopDayMs: deps.sopDayMs,
-          actor: actorOf(req.headers[ACTOR_HEADER]),
+          actor: actorOf(req.headers[ACTOR_HEADER], req.header(ACTOR_HEADER) !== undefined),
           loaders: createLoaders(em),
         };
       },
     }),
   );
+
+  app.use(notFound);
+  app.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { formatGraphQLError } from './errorMapping.js';
+
+/** The GraphQL error shape for a failure that happened before GraphQL ran. */
+function graphqlShaped(message: string, code: string, correlationId?: string) {
+  return { errors: [{ message, extensions: { code, ...(correlationId ? { correlationId } : {}) } }] };
+}
+
+/**
+ * Express's own failures (body too large, malformed JSON, anything unexpected) answered
+ * in the GraphQL error shape with a code, never Express's HTML page or a stack trace.
+ */
+export const httpErrorHandler: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, _next) => {
+  if (error.type === 'entity.too.large') {
+    res.status(413).json(graphqlShaped('The request body is too large.', 'PAYLOAD_TOO_LARGE'));
+  } else if (error.type === 'entity.parse.failed') {
+    res.status(400).json(graphqlShaped('The request body is not valid JSON.', 'MALFORMED_JSON'));
+  } else if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
+    res.status(415).json(graphqlShaped('The request body encoding is not supported.', 'UNSUPPORTED_MEDIA_TYPE'));
+  } else if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+    res.status(error.status).json(graphqlShaped('The request is not acceptable.', 'BAD_REQUEST'));
+  } else {
+    const correlationId = randomUUID();
+    console.error(JSON.stringify({ level: 'error', msg: 'unexpected HTTP error', correlationId, error: String(error) }));
+    res.status(500).json(graphqlShaped('Internal server error', 'INTERNAL_SERVER_ERROR', correlationId));
+  }
+};
+
+/** Refuses other HTTP methods with 405 METHOD_NOT_ALLOWED. */
+export function allowOnly(methods: string[]): RequestHandler {
+  return (req, res, next) => {
+    if (methods.includes(req.method)) return next();
+    res.status(405).set('allow', methods.join(', ')).json(graphqlShaped(`Use ${methods.join(', ')}.`, 'METHOD_NOT_ALLOWED'));
+  };
+}
+
+/** Any path the API does not serve. */
+export const notFound: RequestHandler = (_req, res) => {
+  res.status(404).json(graphqlShaped('Not found.', 'NOT_FOUND'));
+};
+
+/**
+ * Logs each unexpected error once, with a correlation id that the response carries too
+ * (`extensions.correlationId`), so a report from a client finds the log line.
+ */
+export const correlateUnexpectedErrors: ApolloServerPlugin = {
+  async requestDidStart() {
+    const correlationId = randomUUID();
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) {
+          // Only what the client will see as INTERNAL_SERVER_ERROR is unexpected; coded refusals are not.
+          if (formatGraphQLError({ message: error.message, extensions: error.extensions }, error).extensions?.code === 'INTERNAL_SERVER_ERROR') {
+            console.error(JSON.stringify({ level: 'error', msg: 'unexpected error in GraphQL request', correlationId, error: String(error.originalError ?? error), stack: (error.originalError ?? error).stack }));
+          }
+        }
+      },
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        for (const error of response.body.singleResult.errors ?? []) {
+          if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') (error.extensions as Record<string, unknown>).correlationId = correlationId;
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApplication, type TestApplication } from '../support/testApplication.js';
+
+/** What a hostile or careless caller sees at the HTTP boundary: coded errors in the GraphQL shape, never internals. */
+let app: TestApplication;
+
+beforeAll(async () => {
+  app = await startTestApplication();
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function post(body: string, headers: Record<string, string> = {}, method = 'POST') {
+  const response = await fetch(app.api!.graphqlUrl, { method, headers: { 'content-type': 'application/json', ...headers }, body });
+  const text = await response.text();
+  return { status: response.status, text, json: JSON.parse(text) as { errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+}
+
+const leaks = (text: string) => /stacktrace|\/work\/|node_modules|\.ts:\d+|at [A-Za-z]+ \(/.test(text);
+
+describe('the HTTP boundary', () => {
+  it('answers a body over the limit with 413 PAYLOAD_TOO_LARGE in the GraphQL shape', async () => {
+    const { status, text, json } = await post(JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(2 * 1024 * 1024) }));
+    expect(status).toBe(413);
+    expect(json.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(leaks(text)).toBe(false);
+  });
+
+  it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
+    const { status, text, json } = await post('{"query": "{ __typename }"');
+    expect(status).toBe(400);
+    expect(json.errors?.[0]?.extensions?.code).toBe('MALFORMED_JSON');
+    expect(leaks(text)).toBe(false);
+  });
+
+  it('answers a wrong method with 405 METHOD_NOT_ALLOWED', async () => {
+    const { status, json } = await post('{}', {}, 'PUT');
+    expect(status).toBe(405);
+    expect(json.errors?.[0]?.extensions?.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('carries no stack trace on variable coercion and validation errors', async () => {
+    const coercion = await post(JSON.stringify({ query: 'query ($id: UUID!) { project(id: $id) { id } }', variables: { id: 'not-a-uuid' } }));
+    expect(coercion.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(leaks(coercion.text)).toBe(false);
+    const validation = await post(JSON.stringify({ query: '{ nope }' }));
+    expect(validation.json.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(leaks(validation.text)).toBe(false);
+  });
+
+  it('refuses an empty or over-long X-Actor with BAD_USER_INPUT', async () => {
+    const query = JSON.stringify({ query: '{ servicePackages { code } }' });
+    for (const actor of ['', '   ', 'x'.repeat(201)]) {
+      const { json } = await post(query, { 'x-actor': actor });
+      expect(json.errors?.[0]?.extensions?.code, JSON.stringify(actor)).toBe('BAD_USER_INPUT');
+    }
+    expect((await post(query, { 'x-actor': 'lin.pm' })).json.errors).toBeUndefined();
+  });
+
+  it('says a cancelled project is CANCELLED and final, and lists no action for it', async () => {
+    const client = await app.gql(`mutation { createClient(input: { name: "Acme", tier: B }) { id } }`);
+    const created = await app.gql(`mutation ($input: CreateProjectInput!) { createProject(input: $input) { id } }`, {
+      input: { clientId: client.data!.createClient.id, name: 'Shop', packageCode: 'STANDARD', projectLead: 'lin' },
+    });
+    const projectId = created.data!.createProject.id;
+    const cancelled = await app.gql(`mutation ($input: CancelProjectInput!) { cancelProject(input: $input) { stage availableActions } }`, {
+      input: { projectId, reason: 'Client stopped' },
+    });
+    expect(cancelled.data!.cancelProject).toEqual({ stage: 'CANCELLED', availableActions: [] });
+    const late = await app.gql(`mutation ($input: AddRequirementInput!) { addRequirement(input: $input) { id } }`, { input: { projectId, title: 'Late' } });
+    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'STAGE_CONFLICT', rule: 'PROJECT_FINISHED', stage: 'CANCELLED' });
+    expect(late.errors?.[0]?.message).toContain('is CANCELLED: nothing can change it');
+  });
+});
