@@ -41,8 +41,8 @@ export function isOptionalStorableText(value: unknown, max: number): boolean {
 /** A money amount a `numeric(12,2)` column holds exactly: 0 to MAX_MONEY, at most two decimals. */
 export function isMoney(value: unknown): value is number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_MONEY) return false;
-  const cents = value * 100;
-  return Math.abs(cents - Math.round(cents)) < 1e-6;
+  // Exactly a whole number of cents, as the decimal a client sent (1e-9 would be stored as 0.00).
+  return Math.round(value * 100) / 100 === value;
 }
 
 /** Finds the first string anywhere in `value` (objects and arrays included) that cannot be stored or is longer than any text column, with its path. */
