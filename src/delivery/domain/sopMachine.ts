@@ -113,6 +113,21 @@ const verdictDetails = (input: StressTestOutcome) => ({
 const requestedChangeOrder = ({ state }: MachineContext) =>
   state.changeOrders.some((o) => o.status === 'REQUESTED') ? null : violation('CHANGE_ORDER_STATUS', 'No change order is waiting for a decision.');
 
+/** Approving and rejecting a change order: the same rules, a different outcome. */
+function decideChangeOrder<E extends 'CHANGE_ORDER_APPROVED' | 'CHANGE_ORDER_REJECTED'>(status: 'APPROVED' | 'REJECTED', event: E) {
+  return lead<ChangeOrderDecision, E>({
+    from: OPEN_STAGES,
+    event,
+    gate: requestedChangeOrder,
+    check: (decision, { state }) => checkChangeOrderDecision(state, decision),
+    apply: (state, decision) => {
+      changeOrderOf(state, decision.changeOrderId).status = status;
+      const details = changeOrderDetails(state, decision);
+      return { summary: `Change order ${status.toLowerCase()} (${details.kind})`, details };
+    },
+  });
+}
+
 /** A stress test's result as the workflow hands it to the machine. */
 export interface StressTestOutcome {
   attempt: number;
@@ -426,28 +441,8 @@ export const SOP_TRANSITIONS = {
       };
     },
   }),
-  approveChangeOrder: lead<ChangeOrderDecision, 'CHANGE_ORDER_APPROVED'>({
-    from: OPEN_STAGES,
-    event: 'CHANGE_ORDER_APPROVED',
-    gate: requestedChangeOrder,
-    check: (decision, { state }) => checkChangeOrderDecision(state, decision),
-    apply: (state, decision) => {
-      changeOrderOf(state, decision.changeOrderId).status = 'APPROVED';
-      const details = changeOrderDetails(state, decision);
-      return { summary: `Change order approved (${details.kind})`, details };
-    },
-  }),
-  rejectChangeOrder: lead<ChangeOrderDecision, 'CHANGE_ORDER_REJECTED'>({
-    from: OPEN_STAGES,
-    event: 'CHANGE_ORDER_REJECTED',
-    gate: requestedChangeOrder,
-    check: (decision, { state }) => checkChangeOrderDecision(state, decision),
-    apply: (state, decision) => {
-      changeOrderOf(state, decision.changeOrderId).status = 'REJECTED';
-      const details = changeOrderDetails(state, decision);
-      return { summary: `Change order rejected (${details.kind})`, details };
-    },
-  }),
+  approveChangeOrder: decideChangeOrder('APPROVED', 'CHANGE_ORDER_APPROVED'),
+  rejectChangeOrder: decideChangeOrder('REJECTED', 'CHANGE_ORDER_REJECTED'),
   cancelProject: lead<Cancellation, 'PROJECT_CANCELLED'>({
     from: OPEN_STAGES,
     to: 'CANCELLED',
