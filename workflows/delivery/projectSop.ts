@@ -113,6 +113,15 @@ export async function projectSop(input: ProjectSopInput): Promise<SopState> {
       state: cloneSopState(state),
     }) as TimelineEvent;
 
+  /** Applies a transition's effect and sets the stage the table names: the one place the stage changes. */
+  const applyTransition = (name: SopTransitionName, transitionInput: unknown) => {
+    const rule = transitionOf(name);
+    const from = state.stage;
+    const { summary, details } = rule.apply(state, transitionInput, machine());
+    state.stage = rule.to ?? from;
+    return { rule, from, summary, details };
+  };
+
   /**
    * Moves the project through one transition of the SOP table, the way the first shipped
    * workflows did: applies its effect, sets the stage the table names, stops the children
@@ -120,10 +129,7 @@ export async function projectSop(input: ProjectSopInput): Promise<SopState> {
    * transitions became atomic (see `atomicTransition`).
    */
   const legacyTransition = async (name: SopTransitionName, transitionInput: unknown, actor: string) => {
-    const rule = transitionOf(name);
-    const from = state.stage;
-    const { summary, details } = rule.apply(state, transitionInput, machine());
-    state.stage = rule.to ?? from;
+    const { rule, from, summary, details } = applyTransition(name, transitionInput);
     if (rule.by === 'lead' && state.stage !== from) stopChildrenOf(from);
     state.lastEventSeq += 1;
     if (from !== state.stage) upsertSearchAttributes([{ key: SopStageKey, value: state.stage }]);
@@ -152,11 +158,8 @@ export async function projectSop(input: ProjectSopInput): Promise<SopState> {
         if (transitionOf(name).by === 'system') return false;
         refuse(violation);
       }
-      const rule = transitionOf(name);
       const before = cloneSopState(state);
-      const from = state.stage;
-      const { summary, details } = rule.apply(state, transitionInput, machine());
-      state.stage = rule.to ?? from;
+      const { rule, from, summary, details } = applyTransition(name, transitionInput);
       state.lastEventSeq += 1;
       if (from !== state.stage) upsertSearchAttributes([{ key: SopStageKey, value: state.stage }]);
       describe();
@@ -282,11 +285,11 @@ export async function projectSop(input: ProjectSopInput): Promise<SopState> {
 
   describe();
   while (!isTerminalStage(state.stage)) {
-    const stage = state.stage;
-    if (stage === 'DEVELOPMENT') await developmentPhase();
-    else if (stage === 'STRESS_TEST') await stressTestPhase();
-    else if (stage === 'AFTERCARE') await aftercarePhase();
-    else await stageChangedFrom(stage);
+    const current = state.stage;
+    if (current === 'DEVELOPMENT') await developmentPhase();
+    else if (current === 'STRESS_TEST') await stressTestPhase();
+    else if (current === 'AFTERCARE') await aftercarePhase();
+    else await stageChangedFrom(current);
     // Between phases no child runs: a safe point to start a fresh history when it grows long.
     if (!isTerminalStage(state.stage) && state.stage !== 'STRESS_TEST' && state.stage !== 'AFTERCARE' && workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
