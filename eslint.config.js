@@ -26,6 +26,29 @@ export default tseslint.config(
     languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
   },
   {
+    // Requests out of the platform go through src/platform/outbound, the one place that
+    // applies the outbound policy (no loopback, private or metadata addresses).
+    files: ['src/**/*.ts'],
+    ignores: ['src/platform/outbound/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Send requests out of the platform with sendOutbound (src/platform/outbound/outboundRequest.ts).' },
+        { name: 'WebSocket', message: 'Send requests out of the platform with sendOutbound (src/platform/outbound/outboundRequest.ts).' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'node:http', importNames: ['default', 'request', 'get', 'Agent'], message: 'Send requests out of the platform with sendOutbound (src/platform/outbound/outboundRequest.ts).' },
+            { name: 'node:https', message: 'Send requests out of the platform with sendOutbound (src/platform/outbound/outboundRequest.ts).' },
+            { name: 'undici', message: 'Send requests out of the platform with sendOutbound (src/platform/outbound/outboundRequest.ts).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Workflow code must stay deterministic: only the workflow SDK, its pure common
     // package, the pure domain modules of any context and other workflow files may be
     // imported (type-only imports are erased).

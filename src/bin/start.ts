@@ -4,7 +4,7 @@
  * data, the worker and the API.
  */
 import { startApplication } from '../platform/runtime/application.js';
-import { loadConfig } from '../platform/runtime/config.js';
+import { loadConfig, outboundPolicyOf } from '../platform/runtime/config.js';
 import { startInfrastructure } from '../platform/runtime/infrastructure.js';
 import { exitOnStartupError, stopOnSignals } from '../platform/runtime/shutdown.js';
 import { installTemporalRuntime } from '../platform/runtime/worker.js';
@@ -25,6 +25,7 @@ try {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       sopDayMs: config.SOP_DAY_MS,
+      outbound: outboundPolicyOf(config),
       api: { host: config.API_HOST, port: config.API_PORT },
       runWorker: true,
       migrate: true,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client as TemporalClient } from '@temporalio/client';
+import type { OutboundPolicy } from './outbound/outboundPolicy.js';
 
 /**
  * What every service method receives: who is calling, an ORM session of its own and the
@@ -12,6 +13,8 @@ export interface ServiceContext {
   taskQueue: string;
   /** Length of an SOP day handed to new project workflows (a real day unless SOP_DAY_MS says otherwise). */
   sopDayMs: number;
+  /** Where the server may send requests; URLs that will be requested are checked against it when they enter. */
+  outbound: OutboundPolicy;
   /** Who sends the request, when the caller says so; services fall back to the project lead. */
   actor: string | null;
 }

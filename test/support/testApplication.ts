@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { WorkerOptions } from '@temporalio/worker';
+import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../../src/platform/outbound/outboundPolicy.js';
 import { startStack, type RunningStack } from '../../src/platform/runtime/stack.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -21,10 +22,12 @@ export interface TestApplication extends RunningStack {
  * so test files never see each other's data; plus helpers to talk to it.
  */
 export async function startTestApplication(
-  options: { sopDayMs?: number; workflowBundle?: WorkerOptions['workflowBundle'] } = {},
+  options: { sopDayMs?: number; workflowBundle?: WorkerOptions['workflowBundle']; outbound?: OutboundPolicy } = {},
 ): Promise<TestApplication> {
   const stack = await startStack({
     services: { postgresUrl: inject('postgresUrl'), temporalAddress: inject('temporalAddress') },
+    // The tests' staging sites listen on loopback, which the policy refuses unless allowed.
+    outbound: { ...DEFAULT_OUTBOUND_POLICY, allowedNetworks: ['127.0.0.0/8'] },
     ...options,
   });
   const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 2 });

@@ -26,6 +26,9 @@ describe('loadConfig', () => {
       API_HOST: '127.0.0.1',
       API_PORT: 4000,
       SOP_DAY_MS: 86_400_000,
+      OUTBOUND_ALLOWED_NETWORKS: [],
+      OUTBOUND_MAX_REDIRECTS: 3,
+      OUTBOUND_TIMEOUT_MS: 10_000,
       LOG_LEVEL: 'info',
     });
   });
@@ -45,6 +48,9 @@ describe('loadConfig', () => {
         'API_HOST',
         'API_PORT',
         'SOP_DAY_MS',
+        'OUTBOUND_ALLOWED_NETWORKS',
+        'OUTBOUND_MAX_REDIRECTS',
+        'OUTBOUND_TIMEOUT_MS',
         'LOG_LEVEL',
       ].sort(),
     );
@@ -87,14 +93,21 @@ describe('loadConfig', () => {
     for (const bad of ['loud', 'INFO', 'trace']) expect(badVariables({ LOG_LEVEL: bad }), bad).toEqual(['LOG_LEVEL']);
   });
 
-  it('trims names and refuses blank ones', () => {
+  it('trims names, and treats a blank variable as not set', () => {
     expect(loadConfig({ TEMPORAL_NAMESPACE: ' sop ', TEMPORAL_TASK_QUEUE: 'q1', API_HOST: '0.0.0.0', DATA_DIR: '/var/lib/sop' })).toMatchObject({
       TEMPORAL_NAMESPACE: 'sop',
       TEMPORAL_TASK_QUEUE: 'q1',
       API_HOST: '0.0.0.0',
       DATA_DIR: '/var/lib/sop',
     });
-    expect(badVariables({ TEMPORAL_NAMESPACE: '  ', API_HOST: ' ' })).toEqual(['API_HOST', 'TEMPORAL_NAMESPACE']);
+    // `API_PORT=` in an env file or compose means "not set", as shells and Docker treat it.
+    expect(loadConfig({ TEMPORAL_NAMESPACE: '  ', API_HOST: ' ', API_PORT: '', SOP_DAY_MS: ' ', LOG_LEVEL: '' })).toMatchObject({
+      TEMPORAL_NAMESPACE: 'default',
+      API_HOST: '127.0.0.1',
+      API_PORT: 4000,
+      SOP_DAY_MS: 86_400_000,
+      LOG_LEVEL: 'info',
+    });
   });
 
   it.each(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_CLI_PATH'])('treats an empty or blank %s as unset', (variable) => {

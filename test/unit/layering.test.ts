@@ -94,3 +94,29 @@ describe('layering lint rules', () => {
     60_000,
   );
 });
+
+describe('the one way out of the platform', () => {
+  /** Messages of the outbound rules for a snippet at `filePath`. */
+  async function outboundViolations(filePath: string, code: string) {
+    const [result] = await eslint.lintText(code, { filePath });
+    expect(result!.messages.filter((m) => m.fatal)).toEqual([]);
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  }
+
+  it.each([
+    ['global fetch', `export const probe = () => fetch('http://example.com/');\n`],
+    ['node:http request', `import { request } from 'node:http';\nexport const probe = request;\n`],
+    ['node:http default', `import http from 'node:http';\nexport const probe = http.get;\n`],
+    ['node:http namespace', `import * as http from 'node:http';\nexport const probe = http.request;\n`],
+    ['node:https', `import https from 'node:https';\nexport const probe = https.get;\n`],
+    ['undici', `import { request } from 'undici';\nexport const probe = request;\n`],
+  ])('refuses %s outside src/platform/outbound', async (_what, code) => {
+    expect(await outboundViolations(ACTIVITY, code)).toEqual([expect.stringContaining('sendOutbound')]);
+    expect(await outboundViolations('src/platform/runtime/virtualRuntime.ts', code)).toEqual([expect.stringContaining('sendOutbound')]);
+  });
+
+  it('lets the outbound module and servers use node:http', async () => {
+    expect(await outboundViolations('src/platform/outbound/virtualRequest.ts', `import http from 'node:http';\nexport const send = http.request;\n`)).toEqual([]);
+    expect(await outboundViolations('src/platform/http/virtualServer.ts', `import { createServer } from 'node:http';\nexport const serve = createServer;\n`)).toEqual([]);
+  });
+});

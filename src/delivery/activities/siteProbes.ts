@@ -1,6 +1,7 @@
-import { performance } from 'node:perf_hooks';
 import { Context } from '@temporalio/activity';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { OutboundPolicy } from '../../platform/outbound/outboundPolicy.js';
+import { sendOutbound } from '../../platform/outbound/outboundRequest.js';
 import type { SiteCheck as Check, SiteCheckKind } from '../domain/siteCheck.js';
 import { SiteCheck } from '../entities/index.js';
 
@@ -20,21 +21,21 @@ export interface ProbeScheduleRequest {
   intervalMs: number;
 }
 
-const REQUEST_TIMEOUT_MS = 10_000;
-/** Heartbeat at least this often while waiting between probes, so a lost worker is noticed. */
-const HEARTBEAT_EVERY_MS = 10_000;
+/**
+ * Heartbeat this often while waiting between probes: a cancel reaches an activity only
+ * in a heartbeat's answer, so this bounds how long probes go on after a cancel.
+ */
+const HEARTBEAT_EVERY_MS = 1_000;
 
-async function requestOnce(url: string): Promise<Check> {
-  const started = performance.now();
-  try {
-    const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    await response.arrayBuffer();
-    const latencyMs = Math.round(performance.now() - started);
-    return { ok: response.status < 400, status: response.status, latencyMs, error: response.status < 400 ? null : `HTTP ${response.status}` };
-  } catch (error) {
-    const latencyMs = Math.round(performance.now() - started);
-    return { ok: false, status: null, latencyMs, error: error instanceof Error ? error.message : String(error) };
-  }
+/**
+ * One check of the site through the outbound policy: its status and latency, or a
+ * failure code; never the site's body or an error's own text.
+ */
+async function checkOnce(url: string, outbound: OutboundPolicy): Promise<Check> {
+  const result = await sendOutbound(url, outbound, { signal: Context.current().cancellationSignal });
+  if (result.failure) return { ok: false, status: null, latencyMs: result.latencyMs, error: result.failure };
+  const ok = result.status < 400;
+  return { ok, status: result.status, latencyMs: result.latencyMs, error: ok ? null : `HTTP ${result.status}` };
 }
 
 /** Waits `ms`, heartbeating meanwhile; throws when the activity is cancelled. */
@@ -47,7 +48,7 @@ async function waitWithHeartbeats(ms: number): Promise<void> {
 }
 
 /** Real HTTP checks of clients' sites (stress test and monitoring), stored as they are made. */
-export function createSiteProbeActivities(orm: MikroORM) {
+export function createSiteProbeActivities(orm: MikroORM, outbound: OutboundPolicy) {
   /** The stored checks of one slot, or none. */
   async function storedSlot(request: ProbeScheduleRequest, slot: string): Promise<Check[]> {
     const rows = await orm.em.fork().find(SiteCheck, { project: request.projectId, run: request.run, slot }, { orderBy: { index: 'asc' } });
@@ -55,7 +56,9 @@ export function createSiteProbeActivities(orm: MikroORM) {
   }
 
   async function checkSlot(request: ProbeScheduleRequest, slot: string, concurrency: number, kind: SiteCheckKind): Promise<Check[]> {
-    const checks = await Promise.all(Array.from({ length: concurrency }, () => requestOnce(request.url)));
+    const checks = await Promise.all(Array.from({ length: concurrency }, () => checkOnce(request.url, outbound)));
+    // Checks cut short by a cancel are not the site's answers: keep none of them.
+    Context.current().cancellationSignal.throwIfAborted();
     const checkedAt = new Date();
     await orm.em
       .fork()

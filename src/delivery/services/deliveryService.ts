@@ -9,6 +9,7 @@ import type { SopAction, SopTransitionInput } from '../domain/sopMachine.js';
 import type { Project } from '../entities/index.js';
 import { sendSopAction } from './projectWorkflows.js';
 import { requireProject } from './projectService.js';
+import { checkedSiteUrl } from './siteUrls.js';
 
 /** What every lead action names: the project, and optionally a key that makes a retry safe. */
 export interface ActionRequest {
@@ -90,12 +91,12 @@ export const delivery = {
 
   // Stress test
   startStressTest: (ctx: ServiceContext, input: ActionRequest & { stagingUrl?: Optional<URL | string> }) =>
-    act(ctx, 'startStressTest', input, input.stagingUrl ? { stagingUrl: String(input.stagingUrl) } : {}),
+    act(ctx, 'startStressTest', input, present({ stagingUrl: checkedSiteUrl(ctx, 'stagingUrl', input.stagingUrl) })),
   abortStressTest: (ctx: ServiceContext, input: ActionRequest) => act(ctx, 'abortStressTest', input, {}),
 
   // Acceptance
   acceptDelivery: (ctx: ServiceContext, input: ActionRequest & { signedBy: string; note?: Optional<string>; liveUrl?: Optional<URL | string> }) =>
-    act(ctx, 'acceptDelivery', input, { signedBy: input.signedBy, ...present({ note: input.note, liveUrl: input.liveUrl ? String(input.liveUrl) : null }) }),
+    act(ctx, 'acceptDelivery', input, { signedBy: input.signedBy, ...present({ note: input.note, liveUrl: checkedSiteUrl(ctx, 'liveUrl', input.liveUrl) }) }),
   rejectDelivery: (ctx: ServiceContext, input: ActionRequest & { reasons: string[] }) => act(ctx, 'rejectDelivery', input, { reasons: input.reasons }),
 
   // After-care

@@ -3,10 +3,10 @@ import { validatePolicy } from '../../catalog/domain/packagePolicy.js';
 import { AddOnPack, Client, ServicePackage } from '../../catalog/entities/index.js';
 import { DomainError } from '../../platform/domainError.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
-import { isHttpUrl } from '../domain/sopInputs.js';
 import { initialSopState } from '../domain/sopState.js';
 import { Project, TimelineEvent } from '../entities/index.js';
 import { projectWorkflowId, startProjectSop } from './projectWorkflows.js';
+import { checkedSiteUrl } from './siteUrls.js';
 
 export interface CreateProject {
   clientId: string;
@@ -53,10 +53,7 @@ export async function createProject(ctx: ServiceContext, input: CreateProject): 
     throw new DomainError('INVALID_INPUT', `The ${servicePackage.code} package policy is not usable.`, { problems });
   }
 
-  const stagingUrl = input.stagingUrl ? String(input.stagingUrl) : null;
-  if (stagingUrl !== null && !isHttpUrl(stagingUrl)) {
-    throw new DomainError('INVALID_INPUT', 'stagingUrl must be an http(s) URL of at most 2048 characters.', { field: 'stagingUrl' });
-  }
+  const stagingUrl = checkedSiteUrl(ctx, 'stagingUrl', input.stagingUrl);
   const state = { ...initialSopState(), stagingUrl };
   const project = ctx.em.create(Project, {
     name: input.name.trim(),

@@ -12,12 +12,14 @@ import { allowOnly, correlateUnexpectedErrors, httpErrorHandler, notFound } from
 import { GraphQLError } from 'graphql';
 import { isStorableText, TEXT_LIMITS } from '../../shared/domain/storable.js';
 import { buildApiSchema } from './graphqlSchema.js';
+import type { OutboundPolicy } from '../outbound/outboundPolicy.js';
 
 export interface ApiDependencies {
   orm: MikroORM;
   temporal: TemporalClient;
   taskQueue: string;
   sopDayMs: number;
+  outbound: OutboundPolicy;
 }
 
 export interface RunningApi {
@@ -85,6 +87,7 @@ export async function startApi(deps: ApiDependencies, host: string, port: number
           temporal: deps.temporal,
           taskQueue: deps.taskQueue,
           sopDayMs: deps.sopDayMs,
+          outbound: deps.outbound,
           actor: actorOf(req.headers[ACTOR_HEADER], req.header(ACTOR_HEADER) !== undefined),
           loaders: createLoaders(em),
         };

@@ -4,6 +4,7 @@ import { NativeConnection, type Worker, type WorkerOptions } from '@temporalio/w
 import { startApi, type RunningApi } from '../http/apiServer.js';
 import { migrateAndSeed, openDatabase } from '../orm/database.js';
 import { DAY_MS } from '../../delivery/domain/sopClock.js';
+import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../outbound/outboundPolicy.js';
 import { createWorker } from './worker.js';
 
 export interface ApplicationSettings {
@@ -13,6 +14,8 @@ export interface ApplicationSettings {
   taskQueue: string;
   /** Length of an SOP day for new projects; a real day in production. */
   sopDayMs?: number;
+  /** Where the server may send requests of its own; public addresses only by default. */
+  outbound?: OutboundPolicy;
   api?: { host: string; port: number };
   runWorker: boolean;
   migrate: boolean;
@@ -54,6 +57,7 @@ export async function startApplication(settings: ApplicationSettings): Promise<R
         namespace: settings.namespace,
         taskQueue: settings.taskQueue,
         orm,
+        outbound: settings.outbound ?? DEFAULT_OUTBOUND_POLICY,
         workflowBundle: settings.workflowBundle,
       });
       const running = worker.run();
@@ -74,7 +78,7 @@ export async function startApplication(settings: ApplicationSettings): Promise<R
     let api: RunningApi | null = null;
     if (settings.api) {
       api = await startApi(
-        { orm, temporal, taskQueue: settings.taskQueue, sopDayMs: settings.sopDayMs ?? DAY_MS },
+        { orm, temporal, taskQueue: settings.taskQueue, sopDayMs: settings.sopDayMs ?? DAY_MS, outbound: settings.outbound ?? DEFAULT_OUTBOUND_POLICY },
         settings.api.host,
         settings.api.port,
       );

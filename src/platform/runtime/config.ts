@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_OUTBOUND_POLICY, parseNetwork, type OutboundPolicy } from '../outbound/outboundPolicy.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalString = z
@@ -6,6 +7,17 @@ const optionalString = z
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
+
+/** A comma-separated list of CIDR networks (or single addresses); empty for none. */
+const networkList = z
+  .string()
+  .default('')
+  .transform((text) => text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .superRefine((entries, ctx) => {
+    for (const entry of entries) {
+      if (!parseNetwork(entry)) ctx.addIssue({ code: 'custom', message: `"${entry}" is not a CIDR network or an IP address` });
+    }
+  });
 
 /**
  * Every environment variable the processes read, with its default. The README's
@@ -26,6 +38,9 @@ export const configSchema = z.object({
   API_HOST: z.string().trim().min(1).default('127.0.0.1'),
   API_PORT: port.default(4000),
   SOP_DAY_MS: z.coerce.number().int().min(10).max(86_400_000).default(86_400_000),
+  OUTBOUND_ALLOWED_NETWORKS: networkList,
+  OUTBOUND_MAX_REDIRECTS: z.coerce.number().int().min(0).max(10).default(DEFAULT_OUTBOUND_POLICY.maxRedirects),
+  OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_OUTBOUND_POLICY.timeoutMs),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -53,10 +68,17 @@ export class ConfigError extends Error {
   }
 }
 
+/** Reads the configuration; a variable set to an empty string counts as not set, so it takes its default. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = configSchema.safeParse(set);
   if (parsed.success) return parsed.data;
   throw new ConfigError(
     parsed.error.issues.map((issue) => ({ variable: issue.path.join('.'), message: issue.message })),
   );
+}
+
+/** The outbound request policy the configuration describes. */
+export function outboundPolicyOf(config: Config): OutboundPolicy {
+  return { allowedNetworks: config.OUTBOUND_ALLOWED_NETWORKS, maxRedirects: config.OUTBOUND_MAX_REDIRECTS, timeoutMs: config.OUTBOUND_TIMEOUT_MS };
 }

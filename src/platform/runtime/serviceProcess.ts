@@ -1,5 +1,5 @@
 import { startApplication } from './application.js';
-import { loadConfig } from './config.js';
+import { loadConfig, outboundPolicyOf } from './config.js';
 import { requireExternalServices } from './requireServices.js';
 import { exitOnStartupError, stopOnSignals } from './shutdown.js';
 import { installTemporalRuntime } from './worker.js';
@@ -19,6 +19,7 @@ export async function runServiceProcess(role: 'api' | 'worker'): Promise<void> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       sopDayMs: config.SOP_DAY_MS,
+      outbound: outboundPolicyOf(config),
       api: role === 'api' ? { host: config.API_HOST, port: config.API_PORT } : undefined,
       runWorker: role === 'worker',
       migrate: false,

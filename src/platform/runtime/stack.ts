@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { WorkerOptions } from '@temporalio/worker';
+import type { OutboundPolicy } from '../outbound/outboundPolicy.js';
 import { startApplication, type RunningApplication } from './application.js';
 import { findFreePort } from './freePort.js';
 import { devServerCli } from './temporalBinaries.js';
@@ -88,6 +89,8 @@ export interface StackOptions {
   services?: StackServices;
   /** Length of an SOP day for new projects, so timers fire in seconds. */
   sopDayMs?: number;
+  /** Where probes may go; public addresses only unless it says otherwise. */
+  outbound?: OutboundPolicy;
   /** A prebuilt bundle to share between stacks; otherwise one is built. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -132,6 +135,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       namespace: NAMESPACE,
       taskQueue,
       sopDayMs: options.sopDayMs,
+      outbound: options.outbound,
       api: { host: '127.0.0.1', port: 0 },
       runWorker: true,
       migrate: true,

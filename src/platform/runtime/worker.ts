@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
+import type { OutboundPolicy } from '../outbound/outboundPolicy.js';
 import type { Config } from './config.js';
 import { createActivities } from './activities.js';
 
@@ -24,6 +25,8 @@ export interface WorkerSettings {
   namespace: string;
   taskQueue: string;
   orm: MikroORM;
+  /** Where activities may send requests (site probes). */
+  outbound: OutboundPolicy;
   /** A prebuilt bundle (tests build one per file); otherwise the worker bundles `workflows/`. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -33,7 +36,10 @@ export async function createWorker(settings: WorkerSettings): Promise<Worker> {
     connection: settings.connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
-    activities: createActivities(settings.orm),
+    activities: createActivities(settings.orm, settings.outbound),
+    // Cancellation reaches an activity only with a heartbeat's answer: heartbeats must
+    // not be held back long, so a cancelled probe run stops within a couple of seconds.
+    maxHeartbeatThrottleInterval: '1 second',
     // On shutdown, give running activities this long to finish before they are cancelled.
     shutdownGraceTime: '10 seconds',
     ...(settings.workflowBundle
