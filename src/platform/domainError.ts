@@ -9,6 +9,7 @@ export const DOMAIN_ERROR_CODES = [
   'INVALID_INPUT',
   'WORKFLOW_UNAVAILABLE',
   'PROJECTION_REJECTED',
+  'IDEMPOTENCY_KEY_REUSED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -101,7 +101,7 @@ describe('requirements sign-off over GraphQL, Temporal and Postgres', () => {
     expect(readProject.client).toEqual({ name: 'Acme Trading', tier: 'A' });
     expect(readProject.servicePackage.code).toBe('PREMIUM');
     // Only what some input would make succeed now: no change order waits for a decision.
-    expect(readProject.availableActions).toEqual(['submitReviewRound', 'requestChangeOrder', 'cancelProject']);
+    expect(readProject.availableActions).toEqual(['submitReviewRound', 'requestChangeOrder', 'recordCost', 'cancelProject']);
     const timeline = readProject.timeline as { seq: number; type: string; toStage: string; actor: string }[];
     expect(timeline.map((event) => event.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(timeline.filter((event) => event.type === 'COMMUNICATION_ROUND_LOGGED')).toHaveLength(8);

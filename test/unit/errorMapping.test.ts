@@ -14,6 +14,7 @@ const CLIENT_CODES: Record<string, string> = {
   INVALID_INPUT: 'BAD_USER_INPUT',
   WORKFLOW_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   PROJECTION_REJECTED: 'PROJECTION_REJECTED',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
 };
 
 /** What graphql-js makes of an error a resolver throws, and what Apollo formats from it. */

@@ -6,6 +6,7 @@ import { checkCommunicationRound, type CommunicationRound } from '../../src/deli
 import type { RequirementState, RequirementStatus, ValidationResult } from '../../src/delivery/domain/requirement.js';
 import type { RuleViolation } from '../../src/delivery/domain/ruleViolation.js';
 import { addChecks, emptyTally, stressTestVerdict, type SiteCheck } from '../../src/delivery/domain/siteCheck.js';
+import { checkCostRecord, type CostRecord } from '../../src/delivery/domain/sopInputs.js';
 import {
   availableSopActions,
   checkGate,
@@ -238,6 +239,7 @@ const TABLE: Record<SopTransitionName, { by: 'lead' | 'system'; from: SopStage[]
   requestChangeOrder: { by: 'lead', from: OPEN, event: 'CHANGE_ORDER_REQUESTED' },
   approveChangeOrder: { by: 'lead', from: OPEN, event: 'CHANGE_ORDER_APPROVED' },
   rejectChangeOrder: { by: 'lead', from: OPEN, event: 'CHANGE_ORDER_REJECTED' },
+  recordCost: { by: 'lead', from: OPEN, event: 'COST_RECORDED' },
   cancelProject: { by: 'lead', from: OPEN, to: 'CANCELLED', event: 'PROJECT_CANCELLED' },
 };
 const NAMES = Object.keys(SOP_TRANSITIONS) as SopTransitionName[];
@@ -288,12 +290,12 @@ describe('the transition table', () => {
 describe('availableSopActions', () => {
   // Only actions that some valid input would make succeed now: deciding a change order needs
   // one that is REQUESTED, confirming needs a PROPOSED requirement, dropping one not yet dropped.
-  const always = ['requestChangeOrder', 'cancelProject'];
+  const always = ['requestChangeOrder', 'recordCost', 'cancelProject'];
   const requirements = ['logCommunicationRound', 'logResearchSession', 'addRequirement'];
   const withProposed = [...requirements, 'confirmRequirement', 'dropRequirement'];
 
   it.each([
-    { title: 'a project with a proposed requirement and a requested change order', state: { requirements: [req('r1', 'PROPOSED')], changeOrders: [order('SCOPE', 'REQUESTED')] }, policy: premium, actions: [...withProposed, 'requestChangeOrder', 'approveChangeOrder', 'rejectChangeOrder', 'cancelProject'] },
+    { title: 'a project with a proposed requirement and a requested change order', state: { requirements: [req('r1', 'PROPOSED')], changeOrders: [order('SCOPE', 'REQUESTED')] }, policy: premium, actions: [...withProposed, 'requestChangeOrder', 'approveChangeOrder', 'rejectChangeOrder', 'recordCost', 'cancelProject'] },
     { title: 'requirements with only dropped ones', state: { requirements: [req('r1', 'DROPPED')] }, policy: premium, actions: [...requirements, ...always] },
     { title: 'a new project', state: {}, policy: premium, actions: [...requirements, ...always] },
     { title: 'requirements ready to sign off', state: { communicationRounds: 8, requirements: [req('r1')] }, policy: premium, actions: [...requirements, 'dropRequirement', 'signOffRequirements', ...always] },
@@ -518,6 +520,14 @@ const APPLY: Record<SopTransitionName, () => void> = {
     expect(after).toEqual({ ...before, changeOrders: [order('EXTRA_RESEARCH', 'REJECTED', 'co1')] });
     expect(details).toEqual({ changeOrderId: 'co1', kind: 'EXTRA_RESEARCH', reason: 'client asked', amount: 1200, note: null });
   },
+  recordCost: () => {
+    const { before, after, details, summary } = applied('recordCost', { stage: 'AFTERCARE' }, { actor: 'lin', costId: '8d0f7a2e-5b1c-4c3e-9a57-2f0b6d1e4c11', phase: 'AFTER_SALES', amount: 1250.5, note: ' On-site fix ' });
+    // Costs are not SOP state: the read model keeps them, from the event.
+    expect(after).toEqual(before);
+    expect(details).toEqual({ costId: '8d0f7a2e-5b1c-4c3e-9a57-2f0b6d1e4c11', phase: 'AFTER_SALES', amount: 1250.5, note: 'On-site fix' });
+    expect(summary).toBe('Cost recorded (AFTER_SALES): 1250.50');
+    expect(applied('recordCost', {}, { actor: 'lin', costId: '0b5d2c9e-7f41-4a0d-8e2b-6c3a1f9d8e72', phase: 'RESEARCH', amount: 0 }).details).toMatchObject({ note: null });
+  },
   cancelProject: () => {
     const running = applied('cancelProject', { stage: 'STRESS_TEST', stressTest: 'RUNNING' }, { actor: 'lin', reason: 'client went bust' });
     expect(running.after).toEqual({ ...running.before, cancelReason: 'client went bust', stressTest: 'ABORTED' });
@@ -566,5 +576,32 @@ describe('checkCommunicationRound', () => {
       code: 'INVALID_INPUT',
       rule,
     });
+  });
+});
+
+describe('checkCostRecord', () => {
+  const valid: CostRecord = { costId: '8d0f7a2e-5b1c-4c3e-9a57-2f0b6d1e4c11', phase: 'ITERATION', amount: 9_999_999_999.99, note: 'Extra sprint', actor: 'lin' };
+
+  it('accepts a cost up to the column maximum, with or without a note', () => {
+    expect(checkCostRecord(valid)).toBeNull();
+    expect(checkCostRecord({ ...valid, note: undefined, amount: 0 })).toBeNull();
+  });
+
+  it.each([
+    [{ costId: '' }, 'COST_ID'],
+    [{ costId: 'a b' }, 'COST_ID'],
+    [{ costId: 'c1' }, 'COST_ID'],
+    [{ phase: 'MARKETING' }, 'PHASE'],
+    [{ amount: -1 }, 'AMOUNT'],
+    [{ amount: 1e12 }, 'AMOUNT'],
+    [{ amount: 10.001 }, 'AMOUNT'],
+    [{ amount: Number.NaN }, 'AMOUNT'],
+    [{ amount: '100' }, 'AMOUNT'],
+    [{ note: 'nul\u0000byte' }, 'NOTE'],
+    [{ note: 'lone \ud800 surrogate' }, 'NOTE'],
+    [{ note: 'x'.repeat(4001) }, 'NOTE'],
+    [{ actor: '' }, 'ACTOR'],
+  ])('refuses %j with rule %s', (patch, rule) => {
+    expect(checkCostRecord({ ...valid, ...patch } as CostRecord)).toMatchObject({ code: 'INVALID_INPUT', rule });
   });
 });

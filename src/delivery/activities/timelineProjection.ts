@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { isRefusedData } from '../../platform/orm/sqlState.js';
 import { PROJECTION_REJECTED } from '../domain/timelineEvent.js';
 import type { TimelineEvent as TimelineEventData } from '../domain/timelineEvent.js';
-import { ChangeOrder, Project, Requirement, TimelineEvent } from '../entities/index.js';
+import { ChangeOrder, CostEntry, Project, Requirement, TimelineEvent } from '../entities/index.js';
 
 /**
  * Writes the workflow's timeline events into the Postgres read model. Safe to run any
@@ -45,6 +45,16 @@ export function createTimelineProjectionActivities(orm: MikroORM) {
         .onConflict(['project', 'seq'])
         .ignore()
         .execute();
+      if (event.type === 'COST_RECORDED') {
+        // Costs are not SOP state: their event carries the entry, stored once by its id.
+        const { costId, phase, amount, note } = event.details;
+        await tx
+          .createQueryBuilder(CostEntry)
+          .insert({ id: costId, project: event.projectId, phase, amount, note, recordedBy: event.actor, recordedAt: new Date(event.occurredAt) })
+          .onConflict(['id'])
+          .ignore()
+          .execute();
+      }
       const moved = await tx.nativeUpdate(
         Project,
         { id: event.projectId, projectedSeq: { $lt: event.seq } },

@@ -1,5 +1,6 @@
 import { isMoney, isStorableText, MAX_MONEY, TEXT_LIMITS } from '../../shared/domain/storable.js';
 import { CHANGE_ORDER_KINDS, type ChangeOrderKind } from './changeOrder.js';
+import { COST_PHASES, type CostPhase } from './costShare.js';
 import { isValidNps } from './aftercare.js';
 import { REVIEW_KINDS, REVIEW_OUTCOMES, type ReviewRound } from './reviewRound.js';
 import type { RuleViolation } from './ruleViolation.js';
@@ -57,6 +58,14 @@ export interface ServiceReview extends Actor {
   comment?: string;
 }
 
+/** A cost booked to a phase; its id is minted by the caller, so the read model stores it once. */
+export interface CostRecord extends Actor {
+  costId: string;
+  phase: CostPhase;
+  amount: number;
+  note?: string;
+}
+
 export interface ChangeOrderRequest extends Actor {
   changeOrderId: string;
   kind: ChangeOrderKind;
@@ -78,6 +87,9 @@ function invalid(rule: string, message: string): RuleViolation {
 }
 
 const isText = (value: unknown, max: number = TEXT_LIMITS.text): value is string => isStorableText(value, max);
+
+/** Cost entries are keyed by a UUID column. */
+const isUuid = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 const isId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
 
@@ -156,6 +168,14 @@ export function checkChangeOrderRequest(state: SopState, input: ChangeOrderReque
   if (!isMoney(input.amount)) {
     return invalid('AMOUNT', `amount must be a money amount from 0 to ${MAX_MONEY} with at most two decimals.`);
   }
+  return checkActor(input);
+}
+
+export function checkCostRecord(input: CostRecord): RuleViolation | null {
+  if (!isUuid(input?.costId)) return invalid('COST_ID', 'costId must be a UUID.');
+  if (!COST_PHASES.includes(input.phase)) return invalid('PHASE', `phase must be one of ${COST_PHASES.join(', ')}.`);
+  if (!isMoney(input.amount)) return invalid('AMOUNT', `amount must be a money amount from 0 to ${MAX_MONEY} with at most two decimals.`);
+  if (input.note !== undefined && !isText(input.note)) return invalid('NOTE', 'note must be text of at most 4000 characters.');
   return checkActor(input);
 }
 

@@ -11,6 +11,7 @@ import {
   checkActor,
   checkChangeOrderDecision,
   checkChangeOrderRequest,
+  checkCostRecord,
   checkDeliveryAcceptance,
   checkNewRequirement,
   checkReasons,
@@ -24,6 +25,7 @@ import {
   type Cancellation,
   type ChangeOrderDecision,
   type ChangeOrderRequest,
+  type CostRecord,
   type DeliveryAcceptance,
   type DeliveryRejection,
   type NewRequirement,
@@ -443,6 +445,19 @@ export const SOP_TRANSITIONS = {
   }),
   approveChangeOrder: decideChangeOrder('APPROVED', 'CHANGE_ORDER_APPROVED'),
   rejectChangeOrder: decideChangeOrder('REJECTED', 'CHANGE_ORDER_REJECTED'),
+  recordCost: lead<CostRecord, 'COST_RECORDED'>({
+    from: OPEN_STAGES,
+    event: 'COST_RECORDED',
+    check: (cost) => checkCostRecord(cost),
+    // Costs live in the read model only (the guardrails flag, they do not gate): the event carries the entry.
+    apply: (_state, cost) => {
+      const note = cost.note?.trim() || null;
+      return {
+        summary: `Cost recorded (${cost.phase}): ${cost.amount.toFixed(2)}`,
+        details: { costId: cost.costId, phase: cost.phase, amount: cost.amount, note },
+      };
+    },
+  }),
   cancelProject: lead<Cancellation, 'PROJECT_CANCELLED'>({
     from: OPEN_STAGES,
     to: 'CANCELLED',

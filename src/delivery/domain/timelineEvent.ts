@@ -1,5 +1,6 @@
 import type { ChangeOrderKind } from './changeOrder.js';
 import type { CommunicationChannel } from './communicationRound.js';
+import type { CostPhase } from './costShare.js';
 import type { StressTestThresholds } from '../../catalog/domain/packagePolicy.js';
 import type { ReviewKind, ReviewOutcome } from './reviewRound.js';
 import type { SiteCheck } from './siteCheck.js';
@@ -45,6 +46,7 @@ export interface TimelineDetailsByType {
   SERVICE_REVIEW_SUBMITTED: { npsScore: number; comment: string | null };
   PROJECT_CLOSED: null;
   PROJECT_CANCELLED: { reason: string };
+  COST_RECORDED: { costId: string; phase: CostPhase; amount: number; note: string | null };
 }
 
 export interface RequirementEventDetails {
@@ -104,6 +106,7 @@ export const TIMELINE_EVENT_TYPES = [
   'SERVICE_REVIEW_SUBMITTED',
   'PROJECT_CLOSED',
   'PROJECT_CANCELLED',
+  'COST_RECORDED',
 ] as const satisfies readonly TimelineEventType[];
 
 /** What one event says: its type with the details of that type (a discriminated union). */

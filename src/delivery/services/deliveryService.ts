@@ -4,9 +4,11 @@ import type { ServiceContext } from '../../platform/serviceContext.js';
 import { isTerminalStage } from '../domain/sopStage.js';
 import type { ChangeOrderKind } from '../domain/changeOrder.js';
 import type { CommunicationChannel } from '../domain/communicationRound.js';
+import type { CostPhase } from '../domain/costShare.js';
 import type { ReviewKind, ReviewOutcome } from '../domain/reviewRound.js';
 import type { SopAction, SopTransitionInput } from '../domain/sopMachine.js';
 import type { Project } from '../entities/index.js';
+import { claimIdempotencyKey, completeIdempotencyKey } from '../../platform/idempotency/idempotencyKeys.js';
 import { sendSopAction } from './projectWorkflows.js';
 import { requireProject } from './projectService.js';
 import { checkedSiteUrl } from './siteUrls.js';
@@ -36,7 +38,9 @@ function projectFinished(project: Project): DomainError {
 /**
  * Sends one lead action to the project's workflow, in the caller's name, and returns the
  * project as the read model shows it once the action is applied: the workflow writes
- * the projection before the update returns.
+ * the projection before the update returns. With an idempotency key, a retry of a
+ * request that succeeded answers without acting again (even on a project that has
+ * since finished), and the key on any other request is refused.
  */
 async function act<A extends SopAction>(
   ctx: ServiceContext,
@@ -45,9 +49,15 @@ async function act<A extends SopAction>(
   payload: Omit<SopTransitionInput<A>, 'actor'>,
 ): Promise<Project> {
   const project = await requireProject(ctx, request.projectId);
+  const { idempotencyKey: key, ...input } = request;
+  if (key) {
+    const { completed } = await claimIdempotencyKey(ctx.em, { key, scope: project.id, operation: action, input });
+    if (completed) return project;
+  }
   if (isTerminalStage(project.stage)) throw projectFinished(project);
   const actor = ctx.actor ?? project.projectLead;
-  await sendSopAction(ctx.temporal, project.id, action, { ...payload, actor } as SopTransitionInput<A>, request.idempotencyKey, () => projectFinished(project));
+  await sendSopAction(ctx.temporal, project.id, action, { ...payload, actor } as SopTransitionInput<A>, key, () => projectFinished(project));
+  if (key) await completeIdempotencyKey(ctx.em, key);
   return ctx.em.refreshOrFail(project);
 }
 
@@ -110,6 +120,10 @@ export const delivery = {
     act(ctx, 'approveChangeOrder', input, { changeOrderId: input.changeOrderId, ...present({ note: input.note }) }),
   rejectChangeOrder: (ctx: ServiceContext, input: ActionRequest & { changeOrderId: string; note?: Optional<string> }) =>
     act(ctx, 'rejectChangeOrder', input, { changeOrderId: input.changeOrderId, ...present({ note: input.note }) }),
+
+  // Costs
+  recordCost: (ctx: ServiceContext, input: ActionRequest & { phase: CostPhase; amount: number; note?: Optional<string> }) =>
+    act(ctx, 'recordCost', input, { costId: randomUUID(), phase: input.phase, amount: input.amount, ...present({ note: input.note }) }),
 
   // The project as a whole
   cancelProject: (ctx: ServiceContext, input: ActionRequest & { reason: string }) => act(ctx, 'cancelProject', input, { reason: input.reason }),

@@ -13,6 +13,7 @@ export const ERROR_CODE_MAPPING: Record<DomainErrorCode, { code: string }> = {
   INVALID_INPUT: { code: 'BAD_USER_INPUT' },
   WORKFLOW_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE' },
   PROJECTION_REJECTED: { code: 'PROJECTION_REJECTED' },
+  IDEMPOTENCY_KEY_REUSED: { code: 'IDEMPOTENCY_KEY_REUSED' },
 };
 
 export function domainErrorToGraphQL(error: DomainError): GraphQLError {

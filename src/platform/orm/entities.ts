@@ -1,5 +1,6 @@
 import { CATALOG_ENTITIES } from '../../catalog/entities/index.js';
 import { DELIVERY_ENTITIES } from '../../delivery/entities/index.js';
+import { IdempotencyKey } from '../idempotency/IdempotencyKey.js';
 
 /** Every entity the ORM knows, listed explicitly so no folder scanning happens at start. */
-export const ALL_ENTITIES = [...CATALOG_ENTITIES, ...DELIVERY_ENTITIES];
+export const ALL_ENTITIES = [...CATALOG_ENTITIES, ...DELIVERY_ENTITIES, IdempotencyKey];

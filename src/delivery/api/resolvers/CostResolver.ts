@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import { costShares } from '../../domain/costShare.js';
 import type { Project } from '../../entities/index.js';
-import { recordCost } from '../../services/costService.js';
+import { delivery } from '../../services/deliveryService.js';
 import { RecordCostInput } from '../inputs/costInputs.js';
 import { CostEntryType, CostShareType } from '../types/CostTypes.js';
 import { ProjectType } from '../types/ProjectType.js';
@@ -10,9 +10,11 @@ import { ProjectType } from '../types/ProjectType.js';
 /** Costs booked per phase, and their shares against the guardrails. */
 @Resolver(() => ProjectType)
 export class CostResolver {
-  @Mutation(() => ProjectType, { description: 'Records a cost; phases past their cost-share guardrail are flagged on the project.' })
+  @Mutation(() => ProjectType, {
+    description: 'Records a cost in any open stage, in the timeline like every action; phases past their cost-share guardrail are flagged on the project.',
+  })
   recordCost(@Arg('input', () => RecordCostInput) input: RecordCostInput, @Ctx() ctx: GraphQLContext) {
-    return recordCost(ctx, input);
+    return delivery.recordCost(ctx, input);
   }
 
   @FieldResolver(() => [CostEntryType], { description: 'Every cost booked, oldest first.' })

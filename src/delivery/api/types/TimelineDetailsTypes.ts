@@ -2,10 +2,11 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { createUnionType, Field, Float, Int, ObjectType } from 'type-graphql';
 import type { ChangeOrderKind } from '../../domain/changeOrder.js';
 import type { CommunicationChannel } from '../../domain/communicationRound.js';
+import type { CostPhase } from '../../domain/costShare.js';
 import type { ReviewKind, ReviewOutcome } from '../../domain/reviewRound.js';
 import type { TimelineEventType } from '../../domain/timelineEvent.js';
 import { StressTestThresholdsType } from '../../../catalog/api/types/PackagePolicyType.js';
-import { ChangeOrderKindEnum, CommunicationChannelEnum, ReviewKindEnum, ReviewOutcomeEnum, ValidationOutcomeEnum } from '../enums.js';
+import { ChangeOrderKindEnum, CommunicationChannelEnum, CostPhaseEnum, ReviewKindEnum, ReviewOutcomeEnum, ValidationOutcomeEnum } from '../enums.js';
 
 /**
  * The typed details of each kind of timeline event, one GraphQL type per shape; the
@@ -147,6 +148,14 @@ export class ProjectCancelledDetails {
   @Field(() => String, { description: 'The reason given.' }) reason!: string;
 }
 
+@ObjectType('CostRecordedDetails', { description: 'A cost booked to a phase of the project.' })
+export class CostRecordedDetails {
+  @Field(() => String, { description: 'Id of the cost entry.' }) costId!: string;
+  @Field(() => CostPhaseEnum, { description: 'The phase the cost is booked to.' }) phase!: CostPhase;
+  @Field(() => Float, { description: 'The amount spent.' }) amount!: number;
+  @Field(() => String, { nullable: true, description: 'What it was for.' }) note!: string | null;
+}
+
 /** Which GraphQL type holds each event type's details; null where the event has none. */
 const DETAILS_TYPE_OF = {
   PROJECT_CREATED: ProjectCreatedDetails,
@@ -175,6 +184,7 @@ const DETAILS_TYPE_OF = {
   SERVICE_REVIEW_SUBMITTED: ServiceReviewDetails,
   PROJECT_CLOSED: null,
   PROJECT_CANCELLED: ProjectCancelledDetails,
+  COST_RECORDED: CostRecordedDetails,
 } as const satisfies Record<TimelineEventType, (abstract new () => object) | null>;
 
 const DETAILS_TYPES = [...new Set(Object.values(DETAILS_TYPE_OF).filter((type) => type !== null))];

@@ -1,6 +1,7 @@
 import { Migration20261122123313_Initial } from './Migration20261122123313_Initial.js';
 import { Migration20261122131311_DeliverySop } from './Migration20261122131311_DeliverySop.js';
 import { Migration20261123140000_TimelineEvents } from './Migration20261123140000_TimelineEvents.js';
+import { Migration20261127145038_CostsAndIdempotencyKeys } from './Migration20261127145038_CostsAndIdempotencyKeys.js';
 
 /**
  * Every migration in order. Listed explicitly instead of discovered from the folder so
@@ -10,4 +11,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261122123313_Initial', class: Migration20261122123313_Initial },
   { name: 'Migration20261122131311_DeliverySop', class: Migration20261122131311_DeliverySop },
   { name: 'Migration20261123140000_TimelineEvents', class: Migration20261123140000_TimelineEvents },
+  { name: 'Migration20261127145038_CostsAndIdempotencyKeys', class: Migration20261127145038_CostsAndIdempotencyKeys },
 ];

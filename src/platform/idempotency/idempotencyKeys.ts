@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError } from '../domainError.js';
+import { IdempotencyKey } from './IdempotencyKey.js';
+
+/** One use of an idempotency key: what it acts on, how, and with what input. */
+export interface IdempotentRequest {
+  key: string;
+  scope: string;
+  operation: string;
+  /** The caller's input (without the key): two uses match only if it is the same. */
+  input: unknown;
+}
+
+/** JSON with object keys sorted, so the same input always hashes the same. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    // Dates and URLs arrive here already as strings (toJSON runs before the replacer).
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).filter(([, v]) => v !== undefined && v !== null).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
+}
+
+const hashOf = (request: IdempotentRequest) => createHash('sha256').update(canonicalJson(request.input)).digest('hex');
+
+/**
+ * Records the key's first use, or checks a later one against it. Returns whether the
+ * first request already succeeded (the caller then answers without acting again); a
+ * key first used for another operation, scope or input is refused with IDEMPOTENCY_KEY_REUSED.
+ */
+export async function claimIdempotencyKey(em: EntityManager, request: IdempotentRequest): Promise<{ completed: boolean }> {
+  const requestHash = hashOf(request);
+  await em
+    .createQueryBuilder(IdempotencyKey)
+    .insert({ key: request.key, scope: request.scope, operation: request.operation, requestHash, createdAt: new Date(), completedAt: null })
+    .onConflict(['key'])
+    .ignore()
+    .execute();
+  const stored = await em.fork().findOneOrFail(IdempotencyKey, { key: request.key });
+  if (stored.scope !== request.scope || stored.operation !== request.operation || stored.requestHash !== requestHash) {
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${request.key} was already used for a different request; use a new key for a new request.`, {
+      field: 'idempotencyKey',
+      firstUsedFor: stored.operation,
+    });
+  }
+  return { completed: stored.completedAt !== null };
+}
+
+/** Marks the key's request as done, so later retries are answered without acting again. */
+export async function completeIdempotencyKey(em: EntityManager, key: string): Promise<void> {
+  await em.nativeUpdate(IdempotencyKey, { key, completedAt: null }, { completedAt: new Date() });
+}
