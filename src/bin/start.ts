@@ -5,9 +5,11 @@
  */
 import { startApplication } from '../platform/runtime/application.js';
 import { loadConfig, outboundPolicyOf } from '../platform/runtime/config.js';
+import { devTokenSettings } from '../platform/runtime/authSettings.js';
 import { startInfrastructure } from '../platform/runtime/infrastructure.js';
 import { exitOnStartupError, stopOnSignals } from '../platform/runtime/shutdown.js';
 import { installTemporalRuntime } from '../platform/runtime/worker.js';
+import { SEED_USERS } from '../identity/domain/seedUsers.js';
 
 const log = (line: string) => console.log(`[start] ${line.trimEnd()}`);
 
@@ -16,6 +18,7 @@ try {
   installTemporalRuntime(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   log('Starting Postgres and Temporal...');
   const infrastructure = await startInfrastructure(config, log);
+  const auth = await devTokenSettings(config);
   let application;
   try {
     log('Applying migrations and seed data, starting the worker and the API...');
@@ -26,7 +29,7 @@ try {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       sopDayMs: config.SOP_DAY_MS,
       outbound: outboundPolicyOf(config),
-      api: { host: config.API_HOST, port: config.API_PORT },
+      api: { host: config.API_HOST, port: config.API_PORT, auth },
       runWorker: true,
       migrate: true,
       log,
@@ -52,6 +55,7 @@ try {
       `  Temporal UI   ${infrastructure.temporalUiUrl ?? '(external server: see its own UI)'}`,
       `  PostgreSQL    ${database}  (${infrastructure.databaseSource})`,
       `  Data folder   ${config.DATA_DIR}`,
+      `  Sign in       npm run token -- lin.pm   (a bearer token; users: ${SEED_USERS.map((user) => user.username).join(', ')})`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

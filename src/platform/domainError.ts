@@ -10,6 +10,8 @@ export const DOMAIN_ERROR_CODES = [
   'WORKFLOW_UNAVAILABLE',
   'PROJECTION_REJECTED',
   'IDEMPOTENCY_KEY_REUSED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

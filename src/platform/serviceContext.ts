@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client as TemporalClient } from '@temporalio/client';
+import type { Viewer } from '../identity/domain/role.js';
 import type { OutboundPolicy } from './outbound/outboundPolicy.js';
 
 /**
@@ -15,6 +16,6 @@ export interface ServiceContext {
   sopDayMs: number;
   /** Where the server may send requests; URLs that will be requested are checked against it when they enter. */
   outbound: OutboundPolicy;
-  /** Who sends the request, when the caller says so; services fall back to the project lead. */
-  actor: string | null;
+  /** The signed-in user the request acts for (from its bearer token); null when anonymous. */
+  viewer: Viewer | null;
 }

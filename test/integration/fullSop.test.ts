@@ -38,7 +38,7 @@ const PROJECT_FIELDS = `
 
 async function act(mutation: string, input: Record<string, unknown>) {
   const inputType = `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
-  return app.gql(`mutation ($input: ${inputType}!) { ${mutation}(input: $input) { ${PROJECT_FIELDS} } }`, { input }, { 'X-Actor': 'lin.pm' });
+  return app.gql(`mutation ($input: ${inputType}!) { ${mutation}(input: $input) { ${PROJECT_FIELDS} } }`, { input });
 }
 
 async function ok(mutation: string, input: Record<string, unknown>) {

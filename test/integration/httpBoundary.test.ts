@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignJWT } from 'jose';
+import { SEED_USERS } from '../../src/identity/domain/seedUsers.js';
+import { mintToken } from '../../src/identity/services/tokens.js';
 import { startTestApplication, type TestApplication } from '../support/testApplication.js';
 
 /** What a hostile or careless caller sees at the HTTP boundary: coded errors in the GraphQL shape, never internals. */
@@ -50,19 +53,32 @@ describe('the HTTP boundary', () => {
     expect(leaks(validation.text)).toBe(false);
   });
 
-  it('refuses an empty or over-long X-Actor with BAD_USER_INPUT', async () => {
+  it('refuses a sent but unusable Authorization header with 401 UNAUTHENTICATED, whatever the query', async () => {
     const query = JSON.stringify({ query: '{ servicePackages { code } }' });
-    for (const actor of ['', '   ', 'x'.repeat(201)]) {
-      const { json } = await post(query, { 'x-actor': actor });
-      expect(json.errors?.[0]?.extensions?.code, JSON.stringify(actor)).toBe('BAD_USER_INPUT');
+    const lead = SEED_USERS.find((user) => user.username === 'lin.pm')!;
+    const settings = { issuer: 'delivery-sop', audience: 'delivery-sop-api' };
+    const unusable = {
+      empty: '',
+      'not bearer': `Basic ${Buffer.from('lin.pm:secret').toString('base64')}`,
+      garbage: 'Bearer not-a-jwt',
+      'signed with another secret': `Bearer ${await mintToken({ ...settings, secret: 'x'.repeat(40) }, lead)}`,
+      expired: `Bearer ${await new SignJWT({ role: 'LEAD', preferred_username: 'lin.pm' }).setProtectedHeader({ alg: 'HS256' }).setSubject(lead.id).setIssuer(settings.issuer).setAudience(settings.audience).setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(new TextEncoder().encode('x'.repeat(40)))}`,
+      'unsigned (alg none)': `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: lead.id, role: 'ADMIN', preferred_username: 'x', exp: 9999999999 })).toString('base64url')}.`,
+    };
+    for (const [what, header] of Object.entries(unusable)) {
+      const { status, text, json } = await post(query, { authorization: header });
+      expect(status, what).toBe(401);
+      expect(json.errors?.[0]?.extensions?.code, what).toBe('UNAUTHENTICATED');
+      expect(leaks(text)).toBe(false);
     }
-    expect((await post(query, { 'x-actor': 'lin.pm' })).json.errors).toBeUndefined();
+    // No header at all is an anonymous caller: the public catalog answers.
+    expect((await post(query)).json.errors).toBeUndefined();
   });
 
   it('says a cancelled project is CANCELLED and final, and lists no action for it', async () => {
     const client = await app.gql(`mutation { createClient(input: { name: "Acme", tier: B }) { id } }`);
     const created = await app.gql(`mutation ($input: CreateProjectInput!) { createProject(input: $input) { id } }`, {
-      input: { clientId: client.data!.createClient.id, name: 'Shop', packageCode: 'STANDARD', projectLead: 'lin' },
+      input: { clientId: client.data!.createClient.id, name: 'Shop', packageCode: 'STANDARD', projectLead: 'lin.pm' },
     });
     const projectId = created.data!.createProject.id;
     const cancelled = await app.gql(`mutation ($input: CancelProjectInput!) { cancelProject(input: $input) { stage availableActions } }`, {

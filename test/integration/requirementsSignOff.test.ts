@@ -83,14 +83,14 @@ describe('requirements sign-off over GraphQL, Temporal and Postgres', () => {
     await confirmOneRequirement(project.id);
 
     for (let n = 1; n <= 7; n++) {
-      const logged = await app.gql(LOG_ROUND, round(project.id, n), { 'X-Actor': 'lin.pm' });
+      const logged = await app.gql(LOG_ROUND, round(project.id, n));
       expect(logged.data?.logCommunicationRound).toEqual({ stage: 'REQUIREMENTS', progress: { communicationRounds: n } });
     }
     const stillShort = await app.gql(SIGN_OFF, { input: { projectId: project.id } });
     expect(stillShort.errors?.[0]?.message).toContain('7 of 8 communication rounds logged');
 
-    await app.gql(LOG_ROUND, round(project.id, 8), { 'X-Actor': 'lin.pm' });
-    const signed = await app.gql(SIGN_OFF, { input: { projectId: project.id, note: 'Scope frozen' } }, { 'X-Actor': 'client.cto' });
+    await app.gql(LOG_ROUND, round(project.id, 8));
+    const signed = await app.gql(SIGN_OFF, { input: { projectId: project.id, note: 'Scope frozen' } }, { as: 'admin' });
     expect(signed.errors).toBeUndefined();
     expect(signed.data?.signOffRequirements.stage).toBe('DEVELOPMENT');
 
@@ -105,7 +105,7 @@ describe('requirements sign-off over GraphQL, Temporal and Postgres', () => {
     const timeline = readProject.timeline as { seq: number; type: string; toStage: string; actor: string }[];
     expect(timeline.map((event) => event.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(timeline.filter((event) => event.type === 'COMMUNICATION_ROUND_LOGGED')).toHaveLength(8);
-    expect(timeline.at(-1)).toMatchObject({ type: 'REQUIREMENTS_SIGNED_OFF', fromStage: 'REQUIREMENTS', toStage: 'DEVELOPMENT', actor: 'client.cto' });
+    expect(timeline.at(-1)).toMatchObject({ type: 'REQUIREMENTS_SIGNED_OFF', fromStage: 'REQUIREMENTS', toStage: 'DEVELOPMENT', actor: 'admin' });
 
     // Ops see the new stage in the Temporal UI's filters.
     const description = await handle.describe();
@@ -128,7 +128,7 @@ describe('requirements sign-off over GraphQL, Temporal and Postgres', () => {
   it('refuses a round once requirements are signed off, with STAGE_CONFLICT', async () => {
     const client = await app.gql(CREATE_CLIENT, { input: { name: 'Small Co', tier: 'C' } });
     const created = await app.gql(CREATE_PROJECT, {
-      input: { clientId: client.data!.createClient.id, name: 'Brochure site', packageCode: 'STANDARD', projectLead: 'wu' },
+      input: { clientId: client.data!.createClient.id, name: 'Brochure site', packageCode: 'STANDARD', projectLead: 'lin.pm' },
     });
     const projectId = created.data!.createProject.id;
     await app.gql(LOG_ROUND, round(projectId, 1));
@@ -202,7 +202,7 @@ describe('the stack around the API', () => {
         clientId: client.data!.createClient.id,
         name: 'Shop',
         packageCode: 'STANDARD',
-        projectLead: 'x',
+        projectLead: 'lin.pm',
         addOnCodes: ['EXTRA_ITERATION_ROUND', 'TRAFFIC_MONITORING_3M'],
       },
     });

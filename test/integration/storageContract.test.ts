@@ -45,7 +45,7 @@ const PROJECT = `query ($id: UUID!) {
 const inputTypeOf = (mutation: string) => `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
 
 function mutate(mutation: string, input: Record<string, unknown>) {
-  return app.gql(`mutation ($input: ${inputTypeOf(mutation)}!) { ${mutation}(input: $input) { id } }`, { input }, { 'X-Actor': 'lin.pm' });
+  return app.gql(`mutation ($input: ${inputTypeOf(mutation)}!) { ${mutation}(input: $input) { id } }`, { input });
 }
 
 async function createClient(name = 'Acme Trading') {

@@ -9,9 +9,21 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; extensions?: Record<string, any> }[];
 }
 
+export interface RequestOptions {
+  /** A seeded user's username (src/identity/domain/seedUsers.ts); null for an anonymous request. */
+  as?: string | null;
+  headers?: Record<string, string>;
+}
+
+/** The user tests act as unless they say otherwise: a LEAD, who leads the projects tests create. */
+export const DEFAULT_USER = 'lin.pm';
+
 export interface TestApplication extends RunningStack {
-  /** Sends one GraphQL operation over real HTTP, as a front-end would. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /**
+   * Sends one GraphQL operation over real HTTP, as a front-end would, signed in as a
+   * seeded user (`lin.pm`, a LEAD, unless `as` names another; `as: null` is anonymous).
+   */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   /** Runs SQL against the test database, to check the read model directly. */
   sql<R extends pg.QueryResultRow = Record<string, any>>(text: string, params?: unknown[]): Promise<R[]>;
 }
@@ -34,10 +46,11 @@ export async function startTestApplication(
 
   return {
     ...stack,
-    async gql(query, variables = {}, headers = {}) {
+    async gql(query, variables = {}, { as = DEFAULT_USER, headers = {} } = {}) {
+      const authorization: Record<string, string> = as === null ? {} : { authorization: `Bearer ${await stack.tokenFor(as)}` };
       const response = await fetch(stack.graphqlUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...authorization, ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse<any>;

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { devSecretFile, devTokenSettings, requireTokenSettings } from '../../src/platform/runtime/authSettings.js';
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/platform/runtime/config.js';
 import { requireExternalServices } from '../../src/platform/runtime/requireServices.js';
 
@@ -29,6 +33,8 @@ describe('loadConfig', () => {
       OUTBOUND_ALLOWED_NETWORKS: [],
       OUTBOUND_MAX_REDIRECTS: 3,
       OUTBOUND_TIMEOUT_MS: 10_000,
+      AUTH_ISSUER: 'delivery-sop',
+      AUTH_AUDIENCE: 'delivery-sop-api',
       LOG_LEVEL: 'info',
     });
   });
@@ -51,6 +57,10 @@ describe('loadConfig', () => {
         'OUTBOUND_ALLOWED_NETWORKS',
         'OUTBOUND_MAX_REDIRECTS',
         'OUTBOUND_TIMEOUT_MS',
+        'AUTH_JWT_SECRET',
+        'AUTH_JWKS_URL',
+        'AUTH_ISSUER',
+        'AUTH_AUDIENCE',
         'LOG_LEVEL',
       ].sort(),
     );
@@ -132,5 +142,31 @@ describe('loadConfig', () => {
 
   it('makes the separate api and worker processes name both services', () => {
     expect(() => requireExternalServices(loadConfig({}))).toThrow(/DATABASE_URL is required.*TEMPORAL_ADDRESS is required/);
+  });
+});
+
+describe('token settings', () => {
+  it('refuses a short secret and a JWKS URL that is not http(s)', () => {
+    expect(badVariables({ AUTH_JWT_SECRET: 'too-short' })).toEqual(['AUTH_JWT_SECRET']);
+    expect(badVariables({ AUTH_JWKS_URL: 'file:///etc/jwks.json' })).toEqual(['AUTH_JWKS_URL']);
+    expect(loadConfig({ AUTH_JWT_SECRET: 'x'.repeat(32), AUTH_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json' })).toMatchObject({
+      AUTH_JWT_SECRET: 'x'.repeat(32),
+      AUTH_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json',
+    });
+  });
+
+  it('makes the separate api process name its token settings, and npm start keep a secret of its own', async () => {
+    expect(() => requireTokenSettings(loadConfig({}))).toThrow(ConfigError);
+    expect(requireTokenSettings(loadConfig({ AUTH_JWT_SECRET: 's'.repeat(40) }))).toMatchObject({ secret: 's'.repeat(40), issuer: 'delivery-sop' });
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'sop-auth-'));
+    try {
+      const first = await devTokenSettings(loadConfig({ DATA_DIR: dataDir }));
+      expect(first.secret!.length).toBeGreaterThanOrEqual(32);
+      expect((await stat(devSecretFile({ DATA_DIR: dataDir }))).mode & 0o777).toBe(0o600);
+      // The same secret after a restart, so tokens minted before still work.
+      expect((await devTokenSettings(loadConfig({ DATA_DIR: dataDir }))).secret).toBe(first.secret);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -61,6 +61,10 @@ describe('docker-compose.yml', () => {
   it('binds the api to all interfaces inside its container', () => {
     expect(services.api!.environment).toMatchObject({ API_HOST: '0.0.0.0' });
   });
+
+  it('makes the operator set the token secret: the api never runs with a known one', () => {
+    expect(String((services.api!.environment as Record<string, string>).AUTH_JWT_SECRET)).toMatch(/^\$\{AUTH_JWT_SECRET:\?.+\}$/);
+  });
 });
 
 describe('README', () => {

@@ -15,6 +15,8 @@ const CLIENT_CODES: Record<string, string> = {
   WORKFLOW_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   PROJECTION_REJECTED: 'PROJECTION_REJECTED',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
 };
 
 /** What graphql-js makes of an error a resolver throws, and what Apollo formats from it. */

@@ -1,3 +1,4 @@
+import { canReadClient, requireRole, requireViewer } from '../../identity/services/access.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
 import type { ClientTier } from '../domain/clientTier.js';
 import { Client } from '../entities/index.js';
@@ -9,6 +10,7 @@ export interface CreateClient {
 }
 
 export async function createClient(ctx: ServiceContext, input: CreateClient): Promise<Client> {
+  requireRole(ctx, ['ADMIN', 'LEAD']);
   const client = ctx.em.create(Client, {
     name: input.name.trim(),
     tier: input.tier,
@@ -18,6 +20,8 @@ export async function createClient(ctx: ServiceContext, input: CreateClient): Pr
   return client;
 }
 
+/** The client if the viewer may read it: staff read every client, a CLIENT user only its own. */
 export async function findClient(ctx: ServiceContext, id: string): Promise<Client | null> {
-  return ctx.em.findOne(Client, { id });
+  const viewer = requireViewer(ctx);
+  return canReadClient(viewer, id) ? ctx.em.findOne(Client, { id }) : null;
 }

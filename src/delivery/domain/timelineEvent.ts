@@ -133,3 +133,6 @@ export const _everyTimelineEventTypeListed: [Exclude<TimelineEventType, (typeof 
 
 /** The failure type of a projection the read model refused for good (a data or constraint error). */
 export const PROJECTION_REJECTED = 'PROJECTION_REJECTED';
+
+/** Events about the agency's cost structure: only agency staff (ADMIN, LEAD) see them in a timeline. */
+export const INTERNAL_TIMELINE_EVENT_TYPES: readonly TimelineEventType[] = ['COST_RECORDED'];

@@ -8,6 +8,7 @@ import type { CostPhase } from '../domain/costShare.js';
 import type { ReviewKind, ReviewOutcome } from '../domain/reviewRound.js';
 import type { SopAction, SopTransitionInput } from '../domain/sopMachine.js';
 import type { Project } from '../entities/index.js';
+import { requireProjectActor } from '../../identity/services/access.js';
 import { claimIdempotencyKey, completeIdempotencyKey } from '../../platform/idempotency/idempotencyKeys.js';
 import { sendSopAction } from './projectWorkflows.js';
 import { requireProject } from './projectService.js';
@@ -49,13 +50,13 @@ async function act<A extends SopAction>(
   payload: Omit<SopTransitionInput<A>, 'actor'>,
 ): Promise<Project> {
   const project = await requireProject(ctx, request.projectId);
+  const actor = requireProjectActor(ctx, project).username;
   const { idempotencyKey: key, ...input } = request;
   if (key) {
     const { completed } = await claimIdempotencyKey(ctx.em, { key, scope: project.id, operation: action, input });
     if (completed) return project;
   }
   if (isTerminalStage(project.stage)) throw projectFinished(project);
-  const actor = ctx.actor ?? project.projectLead;
   await sendSopAction(ctx.temporal, project.id, action, { ...payload, actor } as SopTransitionInput<A>, key, () => projectFinished(project));
   if (key) await completeIdempotencyKey(ctx.em, key);
   return ctx.em.refreshOrFail(project);

@@ -1,6 +1,8 @@
 import { applyAddOns } from '../../catalog/domain/addOnPack.js';
 import { validatePolicy } from '../../catalog/domain/packagePolicy.js';
 import { AddOnPack, Client, ServicePackage } from '../../catalog/entities/index.js';
+import { canReadClient, requireRole, requireViewer } from '../../identity/services/access.js';
+import { User } from '../../identity/entities/index.js';
 import { DomainError } from '../../platform/domainError.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
 import { initialSopState } from '../domain/sopState.js';
@@ -18,15 +20,21 @@ export interface CreateProject {
   contractValue?: number | null;
 }
 
-/** The project, or NOT_FOUND: every use case on one project starts here. */
-export async function requireProject(ctx: ServiceContext, projectId: string): Promise<Project> {
+/**
+ * The project if the viewer may read it, else null: a CLIENT reads only its own client's
+ * projects, and another client's project is as absent as one that does not exist.
+ */
+export async function findProject(ctx: ServiceContext, projectId: string): Promise<Project | null> {
+  const viewer = requireViewer(ctx);
   const project = await ctx.em.findOne(Project, { id: projectId });
-  if (!project) throw new DomainError('NOT_FOUND', `Project ${projectId} does not exist.`, { entity: 'Project', id: projectId });
-  return project;
+  return project && canReadClient(viewer, project.client.id) ? project : null;
 }
 
-export async function findProject(ctx: ServiceContext, projectId: string): Promise<Project | null> {
-  return ctx.em.findOne(Project, { id: projectId });
+/** The project, or NOT_FOUND: every use case on one project starts here. */
+export async function requireProject(ctx: ServiceContext, projectId: string): Promise<Project> {
+  const project = await findProject(ctx, projectId);
+  if (!project) throw new DomainError('NOT_FOUND', `Project ${projectId} does not exist.`, { entity: 'Project', id: projectId });
+  return project;
 }
 
 /**
@@ -35,6 +43,7 @@ export async function findProject(ctx: ServiceContext, projectId: string): Promi
  * workflow cannot be started, the row is removed again and nothing is left behind.
  */
 export async function createProject(ctx: ServiceContext, input: CreateProject): Promise<Project> {
+  const viewer = requireRole(ctx, ['ADMIN', 'LEAD']);
   const client = await ctx.em.findOne(Client, { id: input.clientId });
   if (!client) throw new DomainError('NOT_FOUND', `Client ${input.clientId} does not exist.`, { entity: 'Client', id: input.clientId });
   const servicePackage = await ctx.em.findOne(ServicePackage, { code: input.packageCode });
@@ -54,13 +63,17 @@ export async function createProject(ctx: ServiceContext, input: CreateProject): 
   }
 
   const stagingUrl = checkedSiteUrl(ctx, 'stagingUrl', input.stagingUrl);
+  const projectLead = input.projectLead.trim();
+  if (!(await ctx.em.count(User, { username: projectLead, role: 'LEAD' }))) {
+    throw new DomainError('INVALID_INPUT', `projectLead must be the username of a LEAD user; ${projectLead} is not one.`, { field: 'projectLead' });
+  }
   const state = { ...initialSopState(), stagingUrl };
   const project = ctx.em.create(Project, {
     name: input.name.trim(),
     client,
     servicePackage,
     addOns,
-    projectLead: input.projectLead.trim(),
+    projectLead,
     stagingUrl,
     workflowId: 'pending',
     policy,
@@ -76,7 +89,7 @@ export async function createProject(ctx: ServiceContext, input: CreateProject): 
     type: 'PROJECT_CREATED',
     fromStage: state.stage,
     toStage: state.stage,
-    actor: ctx.actor ?? project.projectLead,
+    actor: viewer.username,
     occurredAt: new Date(),
     summary: `Project created on the ${servicePackage.name} package`,
     details: { packageCode: servicePackage.code, addOnCodes },

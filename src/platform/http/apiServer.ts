@@ -9,10 +9,10 @@ import express from 'express';
 import { createLoaders, type GraphQLContext } from './graphqlContext.js';
 import { formatGraphQLError } from './errorMapping.js';
 import { allowOnly, correlateUnexpectedErrors, httpErrorHandler, notFound } from './httpErrors.js';
-import { GraphQLError } from 'graphql';
-import { isStorableText, TEXT_LIMITS } from '../../shared/domain/storable.js';
 import { buildApiSchema } from './graphqlSchema.js';
 import type { OutboundPolicy } from '../outbound/outboundPolicy.js';
+import type { VerifyToken } from '../../identity/services/tokens.js';
+import { viewerOfRequest } from './bearerToken.js';
 
 export interface ApiDependencies {
   orm: MikroORM;
@@ -20,26 +20,13 @@ export interface ApiDependencies {
   taskQueue: string;
   sopDayMs: number;
   outbound: OutboundPolicy;
+  verifyToken: VerifyToken;
 }
 
 export interface RunningApi {
   url: string;
   graphqlUrl: string;
   stop(): Promise<void>;
-}
-
-const ACTOR_HEADER = 'x-actor';
-
-/** Who the caller says it is; a header that is sent must name someone storable, else the request is refused. */
-function actorOf(header: string | string[] | undefined, sent: boolean): string | null {
-  if (!sent) return null;
-  const value = (Array.isArray(header) ? header[0] : header) ?? '';
-  if (!isStorableText(value, TEXT_LIMITS.name)) {
-    throw new GraphQLError(`The ${ACTOR_HEADER} header must name who acts: 1-${TEXT_LIMITS.name} characters.`, {
-      extensions: { code: 'BAD_USER_INPUT', field: ACTOR_HEADER, http: { status: 400 } },
-    });
-  }
-  return value.trim();
 }
 
 async function readiness({ orm, temporal }: ApiDependencies) {
@@ -88,7 +75,7 @@ export async function startApi(deps: ApiDependencies, host: string, port: number
           taskQueue: deps.taskQueue,
           sopDayMs: deps.sopDayMs,
           outbound: deps.outbound,
-          actor: actorOf(req.headers[ACTOR_HEADER], req.header(ACTOR_HEADER) !== undefined),
+          viewer: await viewerOfRequest(req.header('authorization'), deps.verifyToken),
           loaders: createLoaders(em),
         };
       },

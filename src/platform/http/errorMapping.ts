@@ -14,6 +14,8 @@ export const ERROR_CODE_MAPPING: Record<DomainErrorCode, { code: string }> = {
   WORKFLOW_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE' },
   PROJECTION_REJECTED: { code: 'PROJECTION_REJECTED' },
   IDEMPOTENCY_KEY_REUSED: { code: 'IDEMPOTENCY_KEY_REUSED' },
+  UNAUTHENTICATED: { code: 'UNAUTHENTICATED' },
+  FORBIDDEN: { code: 'FORBIDDEN' },
 };
 
 export function domainErrorToGraphQL(error: DomainError): GraphQLError {

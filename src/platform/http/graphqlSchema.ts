@@ -12,6 +12,7 @@ import { ProjectResolver } from '../../delivery/api/resolvers/ProjectResolver.js
 import { RequirementsResolver } from '../../delivery/api/resolvers/RequirementsResolver.js';
 import { StressTestResolver } from '../../delivery/api/resolvers/StressTestResolver.js';
 import { TimelineEventResolver } from '../../delivery/api/resolvers/TimelineEventResolver.js';
+import { authChecker } from './authChecker.js';
 import { StorableArguments } from './storableArguments.js';
 
 /** Where the emitted SDL is committed; a test fails when it drifts from the code. */
@@ -33,7 +34,7 @@ const RESOLVERS = [
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, globalMiddlewares: [StorableArguments], validate: { forbidUnknownValues: false } });
+  return buildSchema({ resolvers: RESOLVERS, globalMiddlewares: [StorableArguments], authChecker, validate: { forbidUnknownValues: false } });
 }
 
 /** The SDL as committed: printed by graphql-js so the file is stable across runs. */

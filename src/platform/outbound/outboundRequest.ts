@@ -19,12 +19,13 @@ export const OUTBOUND_FAILURES = [
   'TLS_FAILED',
   'TIMEOUT',
   'CANCELLED',
+  'BODY_TOO_LARGE',
 ] as const;
 export type OutboundFailure = (typeof OUTBOUND_FAILURES)[number];
 
-/** What came back: the final status and how long it took, never the body. */
+/** What came back: the final status and how long it took; the body only when asked for. */
 export type OutboundResult =
-  | { status: number; latencyMs: number; failure: null }
+  | { status: number; latencyMs: number; failure: null; body?: Buffer }
   | { status: null; latencyMs: number; failure: OutboundFailure };
 
 export interface OutboundRequest {
@@ -34,7 +35,15 @@ export interface OutboundRequest {
   body?: string;
   /** Stops the request at once, e.g. when the activity sending it is cancelled. */
   signal?: AbortSignal;
+  /**
+   * Read the final response's body, up to this many bytes (more fails with
+   * BODY_TOO_LARGE). Only for documents the platform itself needs from a configured
+   * URL (a JWKS); a probe never reads a client site's body.
+   */
+  maxBodyBytes?: number;
 }
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** Carries a failure code out of a Node error path. */
 class OutboundError extends Error {
@@ -72,7 +81,12 @@ function failureOf(error: unknown, signal: AbortSignal | undefined): OutboundFai
 }
 
 /** One hop: connects (through the guarded lookup), sends, and resolves on the response's headers. */
-function sendOnce(url: URL, policy: OutboundPolicy, request: OutboundRequest, signal: AbortSignal | undefined): Promise<{ status: number; location: string | undefined }> {
+function sendOnce(
+  url: URL,
+  policy: OutboundPolicy,
+  request: OutboundRequest,
+  signal: AbortSignal | undefined,
+): Promise<{ status: number; location: string | undefined; body?: Buffer }> {
   return new Promise((resolve, reject) => {
     const transport = url.protocol === 'https:' ? https : http;
     const outgoing = transport.request(url, {
@@ -84,11 +98,30 @@ function sendOnce(url: URL, policy: OutboundPolicy, request: OutboundRequest, si
     });
     const timer = setTimeout(() => outgoing.destroy(new OutboundError('TIMEOUT')), policy.timeoutMs);
     outgoing.once('response', (response) => {
-      clearTimeout(timer);
+      const status = response.statusCode ?? 0;
       const location = response.headers.location;
-      // The body is never read or kept: close the connection as soon as the status is known.
-      response.destroy();
-      resolve({ status: response.statusCode ?? 0, location });
+      const limit = request.maxBodyBytes;
+      if (limit === undefined || REDIRECTS.has(status)) {
+        clearTimeout(timer);
+        // The body is not read or kept: close the connection as soon as the status is known.
+        response.destroy();
+        return resolve({ status, location });
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limit) return outgoing.destroy(new OutboundError('BODY_TOO_LARGE'));
+        chunks.push(chunk);
+      });
+      response.once('end', () => {
+        clearTimeout(timer);
+        resolve({ status, location, body: Buffer.concat(chunks) });
+      });
+      response.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
     });
     outgoing.once('error', (error) => {
       clearTimeout(timer);
@@ -97,8 +130,6 @@ function sendOnce(url: URL, policy: OutboundPolicy, request: OutboundRequest, si
     outgoing.end(request.body);
   });
 }
-
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** The URL of a hop if it may be requested at all: it parses, and it is http(s). */
 function checkedHop(target: string | URL, base?: URL): URL {
@@ -144,8 +175,8 @@ export async function sendOutbound(target: string, policy: OutboundPolicy, reque
     for (let hop = 0; ; hop++) {
       // Node connects to an address literal without a lookup, so the policy is applied to it here.
       if (isIpLiteral(url.hostname) && refusalOf(url.hostname, policy) !== null) throw new OutboundError('DESTINATION_REFUSED');
-      const { status, location } = await sendOnce(url, policy, hopRequest, request.signal);
-      if (!REDIRECTS.has(status) || location === undefined) return { status, latencyMs: elapsed(), failure: null };
+      const { status, location, body } = await sendOnce(url, policy, hopRequest, request.signal);
+      if (!REDIRECTS.has(status) || location === undefined) return { status, latencyMs: elapsed(), failure: null, ...(body ? { body } : {}) };
       if (hop >= policy.maxRedirects) throw new OutboundError('TOO_MANY_REDIRECTS');
       const next = checkedHop(location, url);
       hopRequest = redirected(hopRequest, status, url, next);
@@ -154,4 +185,17 @@ export async function sendOutbound(target: string, policy: OutboundPolicy, reque
   } catch (error) {
     return { status: null, latencyMs: elapsed(), failure: failureOf(error, request.signal) };
   }
+}
+
+/**
+ * A `fetch`-shaped GET under the policy, for libraries that fetch a document the platform
+ * needs from a configured URL (jose's remote JWKS). Reads at most `maxBodyBytes`.
+ */
+export function outboundFetch(policy: OutboundPolicy, maxBodyBytes = 256 * 1024) {
+  return async (url: string, options: { headers?: Headers; signal?: AbortSignal }): Promise<Response> => {
+    const headers = options.headers ? Object.fromEntries(options.headers.entries()) : undefined;
+    const result = await sendOutbound(url, policy, { headers, signal: options.signal, maxBodyBytes });
+    if (result.failure) throw new Error(`Outbound request refused or failed: ${result.failure}`);
+    return new Response(result.body ? new Uint8Array(result.body) : null, { status: result.status });
+  };
 }

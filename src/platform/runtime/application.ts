@@ -5,6 +5,7 @@ import { startApi, type RunningApi } from '../http/apiServer.js';
 import { migrateAndSeed, openDatabase } from '../orm/database.js';
 import { DAY_MS } from '../../delivery/domain/sopClock.js';
 import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../outbound/outboundPolicy.js';
+import { createTokenVerifier, type TokenSettings } from '../../identity/services/tokens.js';
 import { createWorker } from './worker.js';
 
 export interface ApplicationSettings {
@@ -16,7 +17,8 @@ export interface ApplicationSettings {
   sopDayMs?: number;
   /** Where the server may send requests of its own; public addresses only by default. */
   outbound?: OutboundPolicy;
-  api?: { host: string; port: number };
+  /** Where the API listens, and how it checks bearer tokens. */
+  api?: { host: string; port: number; auth: TokenSettings };
   runWorker: boolean;
   migrate: boolean;
   workflowBundle?: WorkerOptions['workflowBundle'];
@@ -78,7 +80,14 @@ export async function startApplication(settings: ApplicationSettings): Promise<R
     let api: RunningApi | null = null;
     if (settings.api) {
       api = await startApi(
-        { orm, temporal, taskQueue: settings.taskQueue, sopDayMs: settings.sopDayMs ?? DAY_MS, outbound: settings.outbound ?? DEFAULT_OUTBOUND_POLICY },
+        {
+          orm,
+          temporal,
+          taskQueue: settings.taskQueue,
+          sopDayMs: settings.sopDayMs ?? DAY_MS,
+          outbound: settings.outbound ?? DEFAULT_OUTBOUND_POLICY,
+          verifyToken: createTokenVerifier(settings.api.auth, settings.outbound ?? DEFAULT_OUTBOUND_POLICY),
+        },
         settings.api.host,
         settings.api.port,
       );

@@ -41,6 +41,10 @@ export const configSchema = z.object({
   OUTBOUND_ALLOWED_NETWORKS: networkList,
   OUTBOUND_MAX_REDIRECTS: z.coerce.number().int().min(0).max(10).default(DEFAULT_OUTBOUND_POLICY.maxRedirects),
   OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_OUTBOUND_POLICY.timeoutMs),
+  AUTH_JWT_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  AUTH_JWKS_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  AUTH_ISSUER: z.string().trim().min(1).default('delivery-sop'),
+  AUTH_AUDIENCE: z.string().trim().min(1).default('delivery-sop-api'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

@@ -1,5 +1,6 @@
 import { startApplication } from './application.js';
 import { loadConfig, outboundPolicyOf } from './config.js';
+import { requireTokenSettings } from './authSettings.js';
 import { requireExternalServices } from './requireServices.js';
 import { exitOnStartupError, stopOnSignals } from './shutdown.js';
 import { installTemporalRuntime } from './worker.js';
@@ -20,7 +21,7 @@ export async function runServiceProcess(role: 'api' | 'worker'): Promise<void> {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       sopDayMs: config.SOP_DAY_MS,
       outbound: outboundPolicyOf(config),
-      api: role === 'api' ? { host: config.API_HOST, port: config.API_PORT } : undefined,
+      api: role === 'api' ? { host: config.API_HOST, port: config.API_PORT, auth: requireTokenSettings(config) } : undefined,
       runWorker: role === 'worker',
       migrate: false,
     });

@@ -7,12 +7,14 @@
  * from the project-local CLI that `scripts/ensure-tools.mjs` installs. The production
  * entries never import this module.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { WorkerOptions } from '@temporalio/worker';
+import { SEED_USERS } from '../../identity/domain/seedUsers.js';
+import { mintToken } from '../../identity/services/tokens.js';
 import type { OutboundPolicy } from '../outbound/outboundPolicy.js';
 import { startApplication, type RunningApplication } from './application.js';
 import { findFreePort } from './freePort.js';
@@ -101,6 +103,8 @@ export interface RunningStack extends RunningApplication {
   /** The stack's own task queue. */
   taskQueue: string;
   graphqlUrl: string;
+  /** A bearer token for a seeded user (src/identity/domain/seedUsers.ts), signed with the stack's own secret. */
+  tokenFor(username: string): Promise<string>;
   /** Stops the application, then the backing services if the stack started them. */
   stop(): Promise<void>;
 }
@@ -129,6 +133,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   try {
     const databaseUrl = await createDatabase(services.postgresUrl, `stack_${randomUUID().replaceAll('-', '')}`);
     const taskQueue = `stack-${randomUUID()}`;
+    const auth = { secret: randomBytes(32).toString('base64url'), issuer: 'delivery-sop', audience: 'delivery-sop-api' };
     const app = await startApplication({
       databaseUrl,
       temporalAddress: services.temporalAddress,
@@ -136,7 +141,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       taskQueue,
       sopDayMs: options.sopDayMs,
       outbound: options.outbound,
-      api: { host: '127.0.0.1', port: 0 },
+      api: { host: '127.0.0.1', port: 0, auth },
       runWorker: true,
       migrate: true,
       workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
@@ -146,6 +151,11 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       databaseUrl,
       taskQueue,
       graphqlUrl: app.api!.graphqlUrl,
+      async tokenFor(username) {
+        const user = SEED_USERS.find((candidate) => candidate.username === username);
+        if (!user) throw new Error(`No seeded user ${username}`);
+        return mintToken(auth, user);
+      },
       async stop() {
         try {
           await app.stop();

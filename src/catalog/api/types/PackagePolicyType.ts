@@ -1,4 +1,5 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, Float, Int, ObjectType } from 'type-graphql';
+import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 
 @ObjectType('CostShareRange', { description: 'Share of the contract value a phase should cost (0.05 = 5 %).' })
 export class CostShareRangeType {
@@ -42,8 +43,12 @@ export class PackagePolicyType {
   @Field(() => Int) trafficMonitoringMonths!: number;
   @Field(() => Int) serviceReviewWithinDays!: number;
   @Field(() => Boolean) dedicatedCsmChannel!: boolean;
-  @Field(() => Boolean) industrySolution!: boolean;
+  @Authorized(AGENCY_STAFF)
+  @Field(() => Boolean, { nullable: true, description: 'Agency staff only (ADMIN, LEAD): whether an industry solution is included.' })
+  industrySolution!: boolean;
   @Field(() => Boolean) annualTraining!: boolean;
   @Field(() => FirstResponseHoursType) firstResponseHours!: FirstResponseHoursType;
-  @Field(() => CostShareGuardrailsType) costShareGuardrails!: CostShareGuardrailsType;
+  @Authorized(AGENCY_STAFF)
+  @Field(() => CostShareGuardrailsType, { nullable: true, description: 'Agency staff only (ADMIN, LEAD): the cost structure, each phase\'s share of the contract value.' })
+  costShareGuardrails!: CostShareGuardrailsType;
 }

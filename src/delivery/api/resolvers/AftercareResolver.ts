@@ -1,14 +1,16 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import type { Project } from '../../entities/index.js';
 import { delivery } from '../../services/deliveryService.js';
 import { SubmitServiceReviewInput } from '../inputs/aftercareInputs.js';
 import { ProjectType } from '../types/ProjectType.js';
 import { MonitoringReportType } from '../types/SiteCheckTypes.js';
+import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 
 /** After-care: the service review and the monthly monitoring reports. */
 @Resolver(() => ProjectType)
 export class AftercareResolver {
+  @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Records the service review and its NPS once the review is open.' })
   submitServiceReview(@Arg('input', () => SubmitServiceReviewInput) input: SubmitServiceReviewInput, @Ctx() ctx: GraphQLContext) {
     return delivery.submitServiceReview(ctx, input);

@@ -1,24 +1,28 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import type { Project } from '../../entities/index.js';
 import { delivery } from '../../services/deliveryService.js';
 import { ApproveChangeOrderInput, RejectChangeOrderInput, RequestChangeOrderInput } from '../inputs/changeOrderInputs.js';
 import { ChangeOrderType } from '../types/ChangeOrderType.js';
 import { ProjectType } from '../types/ProjectType.js';
+import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 
 /** The service-cap clause: change orders that raise caps. */
 @Resolver(() => ProjectType)
 export class ChangeOrderResolver {
+  @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Requests a change order; approved, it raises the matching cap.' })
   requestChangeOrder(@Arg('input', () => RequestChangeOrderInput) input: RequestChangeOrderInput, @Ctx() ctx: GraphQLContext) {
     return delivery.requestChangeOrder(ctx, input);
   }
 
+  @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Approves a requested change order.' })
   approveChangeOrder(@Arg('input', () => ApproveChangeOrderInput) input: ApproveChangeOrderInput, @Ctx() ctx: GraphQLContext) {
     return delivery.approveChangeOrder(ctx, input);
   }
 
+  @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Rejects a requested change order.' })
   rejectChangeOrder(@Arg('input', () => RejectChangeOrderInput) input: RejectChangeOrderInput, @Ctx() ctx: GraphQLContext) {
     return delivery.rejectChangeOrder(ctx, input);

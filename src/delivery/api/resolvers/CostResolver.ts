@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import { costShares } from '../../domain/costShare.js';
 import type { Project } from '../../entities/index.js';
@@ -6,10 +6,12 @@ import { delivery } from '../../services/deliveryService.js';
 import { RecordCostInput } from '../inputs/costInputs.js';
 import { CostEntryType, CostShareType } from '../types/CostTypes.js';
 import { ProjectType } from '../types/ProjectType.js';
+import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 
 /** Costs booked per phase, and their shares against the guardrails. */
 @Resolver(() => ProjectType)
 export class CostResolver {
+  @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, {
     description: 'Records a cost in any open stage, in the timeline like every action; phases past their cost-share guardrail are flagged on the project.',
   })
@@ -17,12 +19,17 @@ export class CostResolver {
     return delivery.recordCost(ctx, input);
   }
 
-  @FieldResolver(() => [CostEntryType], { description: 'Every cost booked, oldest first.' })
+  @Authorized(AGENCY_STAFF)
+  @FieldResolver(() => [CostEntryType], { nullable: true, description: 'Agency staff only (ADMIN, LEAD): every cost booked, oldest first.' })
   costEntries(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.costEntriesOfProject.load(project.id);
   }
 
-  @FieldResolver(() => [CostShareType], { description: 'Research, iteration and after-sales cost against the contract value and guardrails.' })
+  @Authorized(AGENCY_STAFF)
+  @FieldResolver(() => [CostShareType], {
+    nullable: true,
+    description: 'Agency staff only (ADMIN, LEAD): research, iteration and after-sales cost against the contract value and guardrails.',
+  })
   async costShares(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
     const entries = await ctx.loaders.costEntriesOfProject.load(project.id);
     return costShares(entries, project.contractValue ?? null, project.policy.costShareGuardrails);

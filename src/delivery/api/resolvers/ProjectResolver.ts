@@ -1,5 +1,5 @@
 import { UUIDResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AddOnPackType } from '../../../catalog/api/types/AddOnPackType.js';
 import { ClientType } from '../../../catalog/api/types/ClientType.js';
 import { ServicePackageType } from '../../../catalog/api/types/ServicePackageType.js';
@@ -16,20 +16,25 @@ import { ProjectType } from '../types/ProjectType.js';
 import { RequirementType } from '../types/RequirementType.js';
 import { SopProgressType } from '../types/SopProgressType.js';
 import { TimelineEventType } from '../types/TimelineEventType.js';
+import { AGENCY_STAFF } from '../../../identity/domain/role.js';
+import { visibleTimeline } from '../../services/timelineService.js';
 
 /** The project as a whole: reading it, creating it, cancelling it, and where its SOP stands. Thin by design. */
 @Resolver(() => ProjectType)
 export class ProjectResolver {
-  @Query(() => ProjectType, { nullable: true, description: 'A project as the read model shows it.' })
+  @Authorized()
+  @Query(() => ProjectType, { nullable: true, description: 'A project as the read model shows it; null when it does not exist or the viewer may not see it.' })
   project(@Arg('id', () => UUIDResolver, { description: 'Id of the project.' }) id: string, @Ctx() ctx: GraphQLContext) {
     return findProject(ctx, id);
   }
 
+  @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Creates a project and starts its SOP workflow.' })
   createProject(@Arg('input', () => CreateProjectInput) input: CreateProjectInput, @Ctx() ctx: GraphQLContext) {
     return createProject(ctx, input);
   }
 
+  @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Cancels the project from any open stage, stopping its timers and child workflows.' })
   cancelProject(@Arg('input', () => CancelProjectInput) input: CancelProjectInput, @Ctx() ctx: GraphQLContext) {
     return delivery.cancelProject(ctx, input);
@@ -50,9 +55,11 @@ export class ProjectResolver {
     return ctx.loaders.addOnsOfProject.load(project.id);
   }
 
-  @FieldResolver(() => [TimelineEventType], { description: 'Every accepted action and system transition, oldest first.' })
-  timeline(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.timelineOfProject.load(project.id);
+  @FieldResolver(() => [TimelineEventType], {
+    description: "Every accepted action and system transition, oldest first; a CLIENT does not see the agency's internal events (costs).",
+  })
+  async timeline(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+    return visibleTimeline(ctx, await ctx.loaders.timelineOfProject.load(project.id));
   }
 
   @FieldResolver(() => [SopActionEnum], { description: 'Actions the SOP would accept right now.' })

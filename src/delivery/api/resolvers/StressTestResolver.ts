@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import type { Project } from '../../entities/index.js';
 import { delivery } from '../../services/deliveryService.js';
@@ -6,15 +6,18 @@ import { listSiteChecks } from '../../services/siteCheckService.js';
 import { AbortStressTestInput, StartStressTestInput } from '../inputs/stressTestInputs.js';
 import { ProjectType } from '../types/ProjectType.js';
 import { SiteCheckType } from '../types/SiteCheckTypes.js';
+import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 
 /** The stress test: starting and aborting it, and the checks it (and monitoring) made. */
 @Resolver(() => ProjectType)
 export class StressTestResolver {
+  @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Starts the stress test: the gate out of development.' })
   startStressTest(@Arg('input', () => StartStressTestInput) input: StartStressTestInput, @Ctx() ctx: GraphQLContext) {
     return delivery.startStressTest(ctx, input);
   }
 
+  @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Aborts the running stress test; the project goes back to development.' })
   abortStressTest(@Arg('input', () => AbortStressTestInput) input: AbortStressTestInput, @Ctx() ctx: GraphQLContext) {
     return delivery.abortStressTest(ctx, input);

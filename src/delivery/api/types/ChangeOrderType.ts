@@ -1,6 +1,7 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Authorized, Field, Float, ObjectType } from 'type-graphql';
 import type { ChangeOrderKind, ChangeOrderStatus } from '../../domain/changeOrder.js';
 import { ChangeOrderKindEnum, ChangeOrderStatusEnum } from '../enums.js';
+import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 
 @ObjectType('ChangeOrder', { description: 'A change order under the service-cap clause.' })
 export class ChangeOrderType {
@@ -8,5 +9,7 @@ export class ChangeOrderType {
   @Field(() => ChangeOrderKindEnum, { description: 'Which cap an approved order raises.' }) kind!: ChangeOrderKind;
   @Field(() => ChangeOrderStatusEnum, { description: 'Where the order stands.' }) status!: ChangeOrderStatus;
   @Field(() => String, { description: 'Why the extra work is needed.' }) reason!: string;
-  @Field(() => Float, { description: 'What the order costs the client.' }) amount!: number;
+  @Authorized(AGENCY_STAFF)
+  @Field(() => Float, { nullable: true, description: 'Agency staff only (ADMIN, LEAD): what the order costs the client.' })
+  amount!: number;
 }

@@ -1,8 +1,9 @@
 import { DateTimeISOResolver, URLResolver, UUIDResolver } from 'graphql-scalars';
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Authorized, Field, Float, ObjectType } from 'type-graphql';
 import type { SopStage } from '../../domain/sopStage.js';
 import { SopStageEnum } from '../enums.js';
 import { PackagePolicyType } from '../../../catalog/api/types/PackagePolicyType.js';
+import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 
 /** A client project as the read model shows it; relations are resolved in ProjectResolver. */
 @ObjectType('Project')
@@ -13,7 +14,9 @@ export class ProjectType {
   @Field(() => URLResolver, { nullable: true }) stagingUrl!: string | null;
   @Field(() => String, { description: 'Id of the SOP workflow in Temporal.' }) workflowId!: string;
   @Field(() => SopStageEnum) stage!: SopStage;
-  @Field(() => Float, { nullable: true, description: 'Contract value, for cost shares per phase.' }) contractValue!: number | null;
+  @Authorized(AGENCY_STAFF)
+  @Field(() => Float, { nullable: true, description: 'Agency staff only (ADMIN, LEAD): contract value, for cost shares per phase.' })
+  contractValue!: number | null;
   @Field(() => PackagePolicyType, { description: "The package's policy with the project's add-ons applied." })
   policy!: PackagePolicyType;
   @Field(() => DateTimeISOResolver) createdAt!: Date;

@@ -1,5 +1,5 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { createUnionType, Field, Float, Int, ObjectType } from 'type-graphql';
+import { Authorized, createUnionType, Field, Float, Int, ObjectType } from 'type-graphql';
 import type { ChangeOrderKind } from '../../domain/changeOrder.js';
 import type { CommunicationChannel } from '../../domain/communicationRound.js';
 import type { CostPhase } from '../../domain/costShare.js';
@@ -7,6 +7,7 @@ import type { ReviewKind, ReviewOutcome } from '../../domain/reviewRound.js';
 import type { TimelineEventType } from '../../domain/timelineEvent.js';
 import { StressTestThresholdsType } from '../../../catalog/api/types/PackagePolicyType.js';
 import { ChangeOrderKindEnum, CommunicationChannelEnum, CostPhaseEnum, ReviewKindEnum, ReviewOutcomeEnum, ValidationOutcomeEnum } from '../enums.js';
+import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 
 /**
  * The typed details of each kind of timeline event, one GraphQL type per shape; the
@@ -77,7 +78,9 @@ export class ChangeOrderEventDetails {
   @Field(() => String, { description: 'Id of the order.' }) changeOrderId!: string;
   @Field(() => ChangeOrderKindEnum, { description: 'Which cap it raises.' }) kind!: ChangeOrderKind;
   @Field(() => String, { description: 'Why it was requested.' }) reason!: string;
-  @Field(() => Float, { description: 'What it costs the client.' }) amount!: number;
+  @Authorized(AGENCY_STAFF)
+  @Field(() => Float, { nullable: true, description: 'Agency staff only (ADMIN, LEAD): what it costs the client.' })
+  amount!: number;
   @Field(() => String, { nullable: true, description: 'The note given with the decision.' }) note!: string | null;
 }
 
@@ -152,7 +155,9 @@ export class ProjectCancelledDetails {
 export class CostRecordedDetails {
   @Field(() => String, { description: 'Id of the cost entry.' }) costId!: string;
   @Field(() => CostPhaseEnum, { description: 'The phase the cost is booked to.' }) phase!: CostPhase;
-  @Field(() => Float, { description: 'The amount spent.' }) amount!: number;
+  @Authorized(AGENCY_STAFF)
+  @Field(() => Float, { nullable: true, description: 'Agency staff only (ADMIN, LEAD): the amount spent.' })
+  amount!: number;
   @Field(() => String, { nullable: true, description: 'What it was for.' }) note!: string | null;
 }
 

@@ -2,6 +2,7 @@ import { Migration20261122123313_Initial } from './Migration20261122123313_Initi
 import { Migration20261122131311_DeliverySop } from './Migration20261122131311_DeliverySop.js';
 import { Migration20261123140000_TimelineEvents } from './Migration20261123140000_TimelineEvents.js';
 import { Migration20261127145038_CostsAndIdempotencyKeys } from './Migration20261127145038_CostsAndIdempotencyKeys.js';
+import { Migration20261127150007_Users } from './Migration20261127150007_Users.js';
 
 /**
  * Every migration in order. Listed explicitly instead of discovered from the folder so
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261122131311_DeliverySop', class: Migration20261122131311_DeliverySop },
   { name: 'Migration20261123140000_TimelineEvents', class: Migration20261123140000_TimelineEvents },
   { name: 'Migration20261127145038_CostsAndIdempotencyKeys', class: Migration20261127145038_CostsAndIdempotencyKeys },
+  { name: 'Migration20261127150007_Users', class: Migration20261127150007_Users },
 ];

@@ -2,10 +2,12 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import { DEFAULT_ADD_ONS, DEFAULT_PACKAGES } from '../../../catalog/domain/defaultPackages.js';
 import { validatePolicy } from '../../../catalog/domain/packagePolicy.js';
-import { AddOnPack, ServicePackage } from '../../../catalog/entities/index.js';
+import { AddOnPack, Client, ServicePackage } from '../../../catalog/entities/index.js';
+import { SEED_CLIENTS, SEED_USERS } from '../../../identity/domain/seedUsers.js';
+import { User } from '../../../identity/entities/index.js';
 
 /**
- * Loads the seed packages and add-on packs once. Rows that already exist are left as
+ * Loads the seed packages, add-on packs, two clients and one user of each role once. Rows that already exist are left as
  * they are: after the first start the database, not this file, owns the policies.
  */
 export class DatabaseSeeder extends Seeder {
@@ -23,6 +25,15 @@ export class DatabaseSeeder extends Seeder {
     const knownAddOns = new Set((await em.find(AddOnPack, {}, { fields: ['code'] })).map((row) => row.code));
     for (const definition of DEFAULT_ADD_ONS) {
       if (!knownAddOns.has(definition.code)) em.create(AddOnPack, { ...definition });
+    }
+
+    const knownClients = new Set((await em.find(Client, { id: { $in: SEED_CLIENTS.map((c) => c.id) } }, { fields: ['id'] })).map((row) => row.id));
+    for (const client of SEED_CLIENTS) {
+      if (!knownClients.has(client.id)) em.create(Client, { ...client, contactEmail: null });
+    }
+    const knownUsers = new Set((await em.find(User, {}, { fields: ['username'] })).map((row) => row.username));
+    for (const { clientId, ...user } of SEED_USERS) {
+      if (!knownUsers.has(user.username)) em.create(User, { ...user, client: clientId });
     }
     await em.flush();
   }
