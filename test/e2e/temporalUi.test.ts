@@ -1,39 +1,29 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestApplication, type TestApplication } from '../support/testApplication.js';
+import { browserForTests } from '../support/chromium.js';
+import { DEFAULT_USER, startTestApplication, type TestApplication } from '../support/testApplication.js';
 
 /**
- * Ops' view: the dev server's Web UI in headless Chromium (Debian's package, installed by
- * `npm test`'s pretest step), filtering projects by their SopStage search attribute.
+ * Ops' view: the dev server's Web UI in headless Chrome/Chromium (found where browsers
+ * usually live, or CHROMIUM_PATH: scripts/findChromium.mjs), filtering projects by their
+ * SopStage search attribute. Without a browser the test is skipped with a notice, except
+ * under CI=true, where it fails.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BROWSER = browserForTests();
 const SCREENSHOT = 'test/output/temporal-ui-sop-stage.png';
+
+if (BROWSER.skip) console.warn(`\n[temporalUi.test.ts] SKIPPED: ${BROWSER.notice}\n`);
 
 let app: TestApplication;
 let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (npm test's pretest does as root) or set CHROMIUM_PATH.`);
-  app = await startTestApplication();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 async function createProject(lead: string, packageCode: string) {
   const client = await app.gql(`mutation { createClient(input: { name: "UI Co", tier: A }) { id } }`);
   const created = await app.gql(`mutation ($input: CreateProjectInput!) { createProject(input: $input) { id workflowId } }`, {
     input: { clientId: client.data!.createClient.id, name: `${packageCode} site`, packageCode, projectLead: lead },
   });
+  expect(created.errors).toBeUndefined();
   return created.data!.createProject as { id: string; workflowId: string };
 }
 
@@ -51,15 +41,33 @@ async function moveToDevelopment(projectId: string) {
   expect(signed.data!.signOffRequirements.stage).toBe('DEVELOPMENT');
 }
 
-describe('Temporal Web UI', () => {
+describe.skipIf(BROWSER.skip)('Temporal Web UI', () => {
+  beforeAll(async () => {
+    if (!BROWSER.executablePath) throw new Error(BROWSER.notice);
+    app = await startTestApplication();
+    browser = await chromium.launch({
+      executablePath: BROWSER.executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
   it('lists the projects in a stage when ops filter on SopStage', async () => {
-    const lead = `ui-${randomUUID().slice(0, 8)}`;
+    // A project's lead must be a LEAD user: the one the test app signs in as. Other test
+    // files share this Temporal server and lead, so the filter also keeps to workflows
+    // started from now on (the query shows on the page: it must not name the workflows).
+    const lead = DEFAULT_USER;
+    const mine = `StartTime > "${new Date(Date.now() - 1000).toISOString()}"`;
     const developing = await createProject(lead, 'STANDARD');
     const gathering = await createProject(lead, 'PREMIUM');
     await moveToDevelopment(developing.id);
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const query = `SopStage="DEVELOPMENT" AND ProjectLead="${lead}"`;
+    const query = `SopStage="DEVELOPMENT" AND ProjectLead="${lead}" AND ${mine}`;
     const url = `${inject('temporalUiUrl')}/namespaces/default/workflows?query=${encodeURIComponent(query)}`;
     // Visibility is eventually consistent: reload until the list catches up.
     let text = '';
@@ -73,7 +81,7 @@ describe('Temporal Web UI', () => {
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
     // The same filter for the other stage shows the other project.
-    await page.goto(`${inject('temporalUiUrl')}/namespaces/default/workflows?query=${encodeURIComponent(`SopStage="REQUIREMENTS" AND ProjectLead="${lead}"`)}`, {
+    await page.goto(`${inject('temporalUiUrl')}/namespaces/default/workflows?query=${encodeURIComponent(`SopStage="REQUIREMENTS" AND ProjectLead="${lead}" AND ${mine}`)}`, {
       waitUntil: 'networkidle',
     });
     await expect.poll(async () => page.locator('body').innerText(), { timeout: 20_000 }).toContain(gathering.workflowId);

@@ -2,9 +2,14 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from './ormConfig.js';
 import { DatabaseSeeder } from './seeders/DatabaseSeeder.js';
 
-/** Opens the ORM on `clientUrl`. */
+/**
+ * Opens the ORM on `clientUrl` and connects now: MikroORM 7 connects lazily, on the
+ * first query, and until then its connection check (the API's /readyz) says not ready.
+ */
 export async function openDatabase(clientUrl: string): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(clientUrl));
+  const orm = await MikroORM.init(ormConfig(clientUrl));
+  await orm.connect();
+  return orm;
 }
 
 /** Applies pending migrations (never schema sync) and loads the seed data that is missing. */
