@@ -8,6 +8,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY tsconfig.json ./
 COPY src ./src
 COPY workflows ./workflows
+# The saved operations GraphiQL (/graphiql) opens as tabs.
+COPY examples/operations ./examples/operations
 USER node
 EXPOSE 4000
 # tsx runs the TypeScript sources directly: one code path in development and production.

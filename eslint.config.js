@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.tools/', '.data/', 'test/output/', 'bench/results/'] },
+  { ignores: ['node_modules/', '.tools/', '.data/', 'test/output/', 'bench/results/', 'examples/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

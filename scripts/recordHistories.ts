@@ -62,6 +62,7 @@ async function waitFor(handle: { query: (q: typeof sopStateQuery) => Promise<Sop
 try {
   // Histories do not depend on what activities do, only on what they return.
   const activities: Activities = {
+    recordProjectCreated: async () => {},
     recordTimelineEvent: async () => {},
     recordSopEvent: async () => {},
     probeOnSchedule: async (request) => Array.from({ length: request.burst + request.probes }, () => ({ ok: true, status: 200, latencyMs: 100, error: null })),

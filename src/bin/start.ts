@@ -6,16 +6,17 @@
 import { startApplication } from '../platform/runtime/application.js';
 import { loadConfig, outboundPolicyOf } from '../platform/runtime/config.js';
 import { devTokenSettings } from '../platform/runtime/authSettings.js';
+import { apiOptionsOf } from '../platform/runtime/apiSettings.js';
 import { startInfrastructure } from '../platform/runtime/infrastructure.js';
 import { exitOnStartupError, stopOnSignals } from '../platform/runtime/shutdown.js';
-import { installTemporalRuntime } from '../platform/runtime/worker.js';
+import { installTemporalRuntime, workerMetricsAddress } from '../platform/runtime/worker.js';
 import { SEED_USERS } from '../identity/domain/seedUsers.js';
 
 const log = (line: string) => console.log(`[start] ${line.trimEnd()}`);
 
 try {
   const config = loadConfig();
-  installTemporalRuntime(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  installTemporalRuntime(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, workerMetricsAddress(config));
   log('Starting Postgres and Temporal...');
   const infrastructure = await startInfrastructure(config, log);
   const auth = await devTokenSettings(config);
@@ -29,7 +30,8 @@ try {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       sopDayMs: config.SOP_DAY_MS,
       outbound: outboundPolicyOf(config),
-      api: { host: config.API_HOST, port: config.API_PORT, auth },
+      // Development: introspection and field suggestions on unless GRAPHQL_INTROSPECTION=false.
+      api: { host: config.API_HOST, port: config.API_PORT, auth, options: apiOptionsOf(config, { introspection: true }) },
       runWorker: true,
       migrate: true,
       log,
@@ -50,6 +52,7 @@ try {
       '',
       'Delivery SOP platform is up:',
       `  GraphQL API   ${running.api?.graphqlUrl}`,
+      `  GraphQL IDE   ${running.api?.url}/graphiql   (metrics: ${running.api?.url}/metrics)`,
       `  Health        ${running.api?.url}/healthz   ${running.api?.url}/readyz`,
       `  Temporal      ${infrastructure.temporalAddress}  (namespace ${config.TEMPORAL_NAMESPACE}, task queue ${config.TEMPORAL_TASK_QUEUE}; ${infrastructure.temporalSource})`,
       `  Temporal UI   ${infrastructure.temporalUiUrl ?? '(external server: see its own UI)'}`,

@@ -88,7 +88,8 @@ const CATALOG_QUERY = () => `{ servicePackages { ${selectAll(schema.getType('Ser
 
 beforeAll(async () => {
   schema = await buildApiSchema();
-  app = await startTestApplication();
+  // The walk asks for every field at once: far over the production query limits, which apiProtection.test.ts covers.
+  app = await startTestApplication({ api: { limits: { maxDepth: 30, maxAliases: 10_000, maxCost: 10_000_000, maxTokens: 100_000, maxDirectives: 50 } } });
   const created = await app.gql(`mutation ($input: CreateProjectInput!) { createProject(input: $input) { id } }`, {
     input: { clientId: SEED_CLIENTS[0]!.id, name: 'Acme portal', packageCode: 'PREMIUM', projectLead: 'lin.pm', contractValue: CONTRACT_VALUE },
   });

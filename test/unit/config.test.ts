@@ -5,6 +5,7 @@ import path from 'node:path';
 import { devSecretFile, devTokenSettings, requireTokenSettings } from '../../src/platform/runtime/authSettings.js';
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/platform/runtime/config.js';
 import { requireExternalServices } from '../../src/platform/runtime/requireServices.js';
+import { workerMetricsAddress } from '../../src/platform/runtime/worker.js';
 
 /** The problems loadConfig reports for an environment (empty when it loads). */
 function problemsOf(env: Record<string, string>) {
@@ -36,6 +37,13 @@ describe('loadConfig', () => {
       AUTH_ISSUER: 'delivery-sop',
       AUTH_AUDIENCE: 'delivery-sop-api',
       LOG_LEVEL: 'info',
+      API_BODY_LIMIT_BYTES: 1_048_576,
+      GRAPHQL_MAX_DEPTH: 12,
+      GRAPHQL_MAX_ALIASES: 15,
+      GRAPHQL_MAX_COST: 5000,
+      GRAPHQL_MAX_TOKENS: 2000,
+      GRAPHQL_MAX_DIRECTIVES: 50,
+      RATE_LIMIT_MUTATIONS_PER_MINUTE: 120,
     });
   });
 
@@ -62,6 +70,15 @@ describe('loadConfig', () => {
         'AUTH_ISSUER',
         'AUTH_AUDIENCE',
         'LOG_LEVEL',
+        'API_BODY_LIMIT_BYTES',
+        'GRAPHQL_MAX_DEPTH',
+        'GRAPHQL_MAX_ALIASES',
+        'GRAPHQL_MAX_COST',
+        'GRAPHQL_MAX_TOKENS',
+        'GRAPHQL_MAX_DIRECTIVES',
+        'GRAPHQL_INTROSPECTION',
+        'RATE_LIMIT_MUTATIONS_PER_MINUTE',
+        'WORKER_METRICS_PORT',
       ].sort(),
     );
   });
@@ -101,6 +118,42 @@ describe('loadConfig', () => {
   it('takes LOG_LEVEL from debug, info, warn and error only', () => {
     for (const level of ['debug', 'info', 'warn', 'error']) expect(loadConfig({ LOG_LEVEL: level }).LOG_LEVEL).toBe(level);
     for (const bad of ['loud', 'INFO', 'trace']) expect(badVariables({ LOG_LEVEL: bad }), bad).toEqual(['LOG_LEVEL']);
+  });
+
+  it('takes the API limits as whole numbers in their ranges', () => {
+    expect(
+      loadConfig({ GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_ALIASES: '0', GRAPHQL_MAX_COST: '20000', GRAPHQL_MAX_TOKENS: '500', GRAPHQL_MAX_DIRECTIVES: '5', RATE_LIMIT_MUTATIONS_PER_MINUTE: '0', API_BODY_LIMIT_BYTES: '65536' }),
+    ).toMatchObject({ GRAPHQL_MAX_DEPTH: 8, GRAPHQL_MAX_ALIASES: 0, GRAPHQL_MAX_COST: 20_000, GRAPHQL_MAX_TOKENS: 500, GRAPHQL_MAX_DIRECTIVES: 5, RATE_LIMIT_MUTATIONS_PER_MINUTE: 0, API_BODY_LIMIT_BYTES: 65_536 });
+    const bad: [string, string][] = [
+      ['GRAPHQL_MAX_DEPTH', '0'],
+      ['GRAPHQL_MAX_DEPTH', '101'],
+      ['GRAPHQL_MAX_ALIASES', '-1'],
+      ['GRAPHQL_MAX_COST', '0'],
+      ['GRAPHQL_MAX_COST', '1.5'],
+      ['GRAPHQL_MAX_TOKENS', '99'],
+      ['GRAPHQL_MAX_DIRECTIVES', 'many'],
+      ['RATE_LIMIT_MUTATIONS_PER_MINUTE', '-5'],
+      ['API_BODY_LIMIT_BYTES', '1023'],
+      ['API_BODY_LIMIT_BYTES', '1mb'],
+    ];
+    for (const [variable, value] of bad) expect(badVariables({ [variable]: value }), `${variable}=${value}`).toEqual([variable]);
+  });
+
+  it('leaves GRAPHQL_INTROSPECTION to the entry unless it is true or false', () => {
+    expect(loadConfig({}).GRAPHQL_INTROSPECTION).toBeUndefined();
+    expect(loadConfig({ GRAPHQL_INTROSPECTION: '' }).GRAPHQL_INTROSPECTION).toBeUndefined();
+    expect(loadConfig({ GRAPHQL_INTROSPECTION: 'true' }).GRAPHQL_INTROSPECTION).toBe(true);
+    expect(loadConfig({ GRAPHQL_INTROSPECTION: ' false ' }).GRAPHQL_INTROSPECTION).toBe(false);
+    for (const bad of ['yes', '1', 'TRUE', 'on']) expect(badVariables({ GRAPHQL_INTROSPECTION: bad }), bad).toEqual(['GRAPHQL_INTROSPECTION']);
+  });
+
+  it('serves worker metrics only when WORKER_METRICS_PORT is set, on API_HOST', () => {
+    expect(loadConfig({}).WORKER_METRICS_PORT).toBeUndefined();
+    expect(workerMetricsAddress(loadConfig({}))).toBeUndefined();
+    expect(workerMetricsAddress(loadConfig({ WORKER_METRICS_PORT: '9464' }))).toBe('127.0.0.1:9464');
+    expect(workerMetricsAddress(loadConfig({ WORKER_METRICS_PORT: '9464', API_HOST: '0.0.0.0' }))).toBe('0.0.0.0:9464');
+    expect(workerMetricsAddress(loadConfig({ WORKER_METRICS_PORT: '9464', API_HOST: '::' }))).toBe('[::]:9464');
+    for (const bad of ['0', '65536', 'metrics']) expect(badVariables({ WORKER_METRICS_PORT: bad }), bad).toEqual(['WORKER_METRICS_PORT']);
   });
 
   it('trims names, and treats a blank variable as not set', () => {

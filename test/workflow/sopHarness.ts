@@ -62,6 +62,7 @@ export async function withProject(
 ) {
   const taskQueue = `sop-${++counter}`;
   const activities: Activities = {
+    async recordProjectCreated() {},
     async recordTimelineEvent(event) {
       harness.events.push(event);
     },

@@ -5,6 +5,7 @@ import {
   CancellationScope,
   condition,
   continueAsNew,
+  defineUpdate,
   executeChild,
   isCancellation,
   log,
@@ -16,8 +17,10 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { PackagePolicy } from '../../src/catalog/domain/packagePolicy.js';
+import type { ProjectRecordActivities } from '../../src/delivery/activities/projectRecords.js';
 import type { TimelineProjectionActivities } from '../../src/delivery/activities/timelineProjection.js';
 import { monitoringMonths, serviceReviewSchedule } from '../../src/delivery/domain/aftercare.js';
+import type { ProjectRecord } from '../../src/delivery/domain/projectRecord.js';
 import { capsOf } from '../../src/delivery/domain/changeOrder.js';
 import type { RuleViolation } from '../../src/delivery/domain/ruleViolation.js';
 import {
@@ -46,12 +49,29 @@ export interface ProjectSopInput {
   dayMs?: number;
   /** Carried over by continue-as-new; absent on the first run. */
   state?: SopState;
+  /**
+   * The project's row, which the first run writes as its first step (projects created
+   * since rows come from their workflow); absent for projects whose row the API wrote.
+   */
+  record?: ProjectRecord;
 }
+
+/**
+ * Answers once the project's row is in the read model (at once for projects whose row the
+ * API wrote): createProject waits on it, and so does every retry of it.
+ */
+export const projectRecordedUpdate = defineUpdate<void>('projectRecorded');
 
 const projection = proxyActivities<TimelineProjectionActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
   summary: 'Write the timeline event to the read model',
+});
+
+const records = proxyActivities<ProjectRecordActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+  summary: 'Write the new project to the read model',
 });
 
 /** Refuses an update in its validator, so the refusal never reaches the history. */
@@ -282,6 +302,34 @@ export async function projectSop(input: ProjectSopInput): Promise<SopState> {
     await Promise.all([monitoringPhase(), serviceReviewPhase()]);
     await system('projectClosed', undefined);
   };
+
+  // The project's row comes from its workflow: the API starts the workflow (the one atomic
+  // step), and this first activity writes the row idempotently. A crash anywhere in
+  // between leaves a workflow that writes its row when it runs, never a row without one.
+  // Decided before the handler is set: an update that came with the start runs as soon as it is.
+  const writesRow = input.record !== undefined && !input.state && patched('project-row-from-workflow');
+  let recorded = !writesRow;
+  let recordRefused: ApplicationFailure | undefined;
+  setHandler(projectRecordedUpdate, async () => {
+    await condition(() => recorded || recordRefused !== undefined);
+    if (recordRefused) throw recordRefused;
+  });
+  if (writesRow && input.record) {
+    try {
+      await records.recordProjectCreated({ ...input.record, workflowId, policy, state: cloneSopState(state) });
+      recorded = true;
+    } catch (error) {
+      if (!(error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === PROJECTION_REJECTED)) throw error;
+      // Nothing was written: the workflow ends failed, so a retry of createProject may start it afresh.
+      recordRefused = ApplicationFailure.create({
+        type: PROJECTION_REJECTED,
+        message: `Project ${input.projectId} was not created: the read model refused it. Nothing was written; check the input and try again.`,
+        nonRetryable: true,
+      });
+      await condition(allHandlersFinished);
+      throw recordRefused;
+    }
+  }
 
   describe();
   while (!isTerminalStage(state.stage)) {

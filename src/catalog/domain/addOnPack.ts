@@ -1,4 +1,4 @@
-import type { PackagePolicy } from './packagePolicy.js';
+import { isWholeNumber, POLICY_LIMITS, type PackagePolicy, type PolicyProblem } from './packagePolicy.js';
 
 /** What buying one add-on pack changes in a project's effective policy. */
 export interface AddOnEffect {
@@ -30,4 +30,23 @@ export function applyAddOns(policy: PackagePolicy, effects: readonly AddOnEffect
     }),
     policy,
   );
+}
+
+/** The largest extra an add-on may give: as large as the policy's own limits. */
+export const ADD_ON_LIMITS = { count: POLICY_LIMITS.count, months: POLICY_LIMITS.months } as const;
+
+/** Checks an add-on's effect from outside the code (an admin input); every problem at once, by field. */
+export function validateAddOnEffect(effect: AddOnEffect): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  const fields = [
+    ['extraIterationRounds', ADD_ON_LIMITS.count],
+    ['extraResearchSessions', ADD_ON_LIMITS.count],
+    ['extraMonitoringMonths', ADD_ON_LIMITS.months],
+    ['extraHostingMonths', ADD_ON_LIMITS.months],
+  ] as const;
+  for (const [field, max] of fields) {
+    if (!isWholeNumber(effect[field], 0, max)) problems.push({ path: field, message: `must be a whole number from 0 to ${max}` });
+  }
+  if (typeof effect.annualTraining !== 'boolean') problems.push({ path: 'annualTraining', message: 'must be true or false' });
+  return problems;
 }

@@ -50,21 +50,50 @@ export interface PolicyProblem {
   message: string;
 }
 
+/**
+ * The largest value each number of a policy may take: far above any real package, low
+ * enough that caps stay meaningful and timers (days times an SOP day) stay in range.
+ */
+export const POLICY_LIMITS = {
+  /** Rounds, sessions and other counts. */
+  count: 100,
+  /** Hosting and traffic monitoring. */
+  months: 120,
+  stressTestDays: 30,
+  /** The service review window and the validation day offset. */
+  days: 365,
+  /** No probe waits longer than the outbound timeout's maximum. */
+  maxP95LatencyMs: 60_000,
+  /** A year. */
+  firstResponseHours: 8760,
+} as const;
+
 const COUNT_FIELDS = [
   'minCommunicationRounds',
   'includedResearchSessions',
   'minReviewRounds',
   'includedIterationRounds',
-  'hostingMonths',
-  'trafficMonitoringMonths',
 ] as const satisfies readonly (keyof PackagePolicy)[];
 
-function isWholeNumber(value: unknown, min: number): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min;
+const MONTH_FIELDS = ['hostingMonths', 'trafficMonitoringMonths'] as const satisfies readonly (keyof PackagePolicy)[];
+
+const FLAG_FIELDS = [
+  'requireOnSiteReviews',
+  'dedicatedCsmChannel',
+  'industrySolution',
+  'annualTraining',
+] as const satisfies readonly (keyof PackagePolicy)[];
+
+export function isWholeNumber(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
 function isShare(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1;
+}
+
+function isPositiveUpTo(value: unknown, max: number): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= max;
 }
 
 /**
@@ -77,37 +106,43 @@ export function validatePolicy(policy: PackagePolicy): PolicyProblem[] {
   const require = (ok: boolean, path: string, message: string) => {
     if (!ok) problems.push({ path, message });
   };
+  const L = POLICY_LIMITS;
 
   for (const field of COUNT_FIELDS) {
-    require(isWholeNumber(policy[field], 0), field, 'must be a whole number, 0 or more');
+    require(isWholeNumber(policy[field], 0, L.count), field, `must be a whole number from 0 to ${L.count}`);
   }
-  require(isWholeNumber(policy.stressTestDays, 1), 'stressTestDays', 'must be a whole number, 1 or more');
+  for (const field of MONTH_FIELDS) {
+    require(isWholeNumber(policy[field], 0, L.months), field, `must be a whole number of months from 0 to ${L.months}`);
+  }
+  for (const field of FLAG_FIELDS) {
+    require(typeof policy[field] === 'boolean', field, 'must be true or false');
+  }
+  require(isWholeNumber(policy.stressTestDays, 1, L.stressTestDays), 'stressTestDays', `must be a whole number from 1 to ${L.stressTestDays}`);
   require(
-    isWholeNumber(policy.serviceReviewWithinDays, 1),
+    isWholeNumber(policy.serviceReviewWithinDays, 1, L.days),
     'serviceReviewWithinDays',
-    'must be a whole number, 1 or more',
+    `must be a whole number from 1 to ${L.days}`,
   );
   require(
-    policy.validationDayOffsetDays === null || isWholeNumber(policy.validationDayOffsetDays, 1),
+    policy.validationDayOffsetDays === null || isWholeNumber(policy.validationDayOffsetDays, 1, L.days),
     'validationDayOffsetDays',
-    'must be null (no validation day) or a whole number of days, 1 or more',
+    `must be null (no validation day) or a whole number of days from 1 to ${L.days}`,
   );
 
   const thresholds = policy.stressTestThresholds;
   require(isShare(thresholds?.minAvailability), 'stressTestThresholds.minAvailability', 'must be between 0 and 1');
   require(isShare(thresholds?.maxErrorRate), 'stressTestThresholds.maxErrorRate', 'must be between 0 and 1');
   require(
-    typeof thresholds?.maxP95LatencyMs === 'number' && thresholds.maxP95LatencyMs > 0,
+    isPositiveUpTo(thresholds?.maxP95LatencyMs, L.maxP95LatencyMs),
     'stressTestThresholds.maxP95LatencyMs',
-    'must be a positive number of milliseconds',
+    `must be a positive number of milliseconds, at most ${L.maxP95LatencyMs}`,
   );
 
   for (const severity of TICKET_SEVERITIES) {
-    const hours = policy.firstResponseHours?.[severity];
     require(
-      typeof hours === 'number' && hours > 0,
+      isPositiveUpTo(policy.firstResponseHours?.[severity], L.firstResponseHours),
       `firstResponseHours.${severity}`,
-      'must be a positive number of hours',
+      `must be a positive number of hours, at most ${L.firstResponseHours}`,
     );
   }
   const { LOW, MEDIUM, HIGH } = policy.firstResponseHours ?? {};

@@ -1,8 +1,10 @@
 import { AddOnPack } from './AddOnPack.js';
+import { AddOnPackVersion } from './AddOnPackVersion.js';
 import { Client } from './Client.js';
 import { ServicePackage } from './ServicePackage.js';
+import { ServicePackageVersion } from './ServicePackageVersion.js';
 
-export { AddOnPack, Client, ServicePackage };
+export { AddOnPack, AddOnPackVersion, Client, ServicePackage, ServicePackageVersion };
 
 /** The catalog context's tables. */
-export const CATALOG_ENTITIES = [Client, ServicePackage, AddOnPack];
+export const CATALOG_ENTITIES = [Client, ServicePackage, ServicePackageVersion, AddOnPack, AddOnPackVersion];

@@ -3,13 +3,15 @@ import { ApplicationFailure } from '@temporalio/common';
 import { isRefusedData } from '../../platform/orm/sqlState.js';
 import { PROJECTION_REJECTED } from '../domain/timelineEvent.js';
 import type { TimelineEvent as TimelineEventData } from '../domain/timelineEvent.js';
+import { announceTimelineEvent } from './announceTimelineEvent.js';
 import { ChangeOrder, CostEntry, Project, Requirement, TimelineEvent } from '../entities/index.js';
 
 /**
  * Writes the workflow's timeline events into the Postgres read model. Safe to run any
  * number of times and in any order: an event is inserted once per (project, seq), and
  * the project row (with its requirements and change orders) only moves forward to a
- * newer seq.
+ * newer seq. Each newly inserted event is announced on the `timeline_events` channel
+ * when the write commits (src/delivery/domain/timelineNotice.ts).
  */
 export function createTimelineProjectionActivities(orm: MikroORM) {
   async function recordTimelineEvent(event: TimelineEventData): Promise<void> {
@@ -29,7 +31,7 @@ export function createTimelineProjectionActivities(orm: MikroORM) {
   async function write(event: TimelineEventData): Promise<void> {
     const em = orm.em.fork();
     await em.transactional(async (tx) => {
-      await tx
+      const inserted = await tx
         .createQueryBuilder(TimelineEvent)
         .insert({
           project: event.projectId,
@@ -44,7 +46,8 @@ export function createTimelineProjectionActivities(orm: MikroORM) {
         })
         .onConflict(['project', 'seq'])
         .ignore()
-        .execute();
+        .execute('run');
+      if (inserted.affectedRows > 0) await announceTimelineEvent(tx, event.projectId, event.seq, event.type);
       if (event.type === 'COST_RECORDED') {
         // Costs are not SOP state: their event carries the entry, stored once by its id.
         const { costId, phase, amount, note } = event.details;

@@ -2,7 +2,10 @@ import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mik
 import DataLoader from 'dataloader';
 import type { AddOnPack } from '../../catalog/entities/index.js';
 import { byKey, groupByKey } from '../../platform/http/batchLoads.js';
+import type { Viewer } from '../../identity/domain/role.js';
+import type { PageRequest } from '../../platform/pagination.js';
 import { ChangeOrder, CostEntry, MonitoringReport, Project, Requirement, TimelineEvent } from '../entities/index.js';
+import { timelinePages, type TimelinePage } from '../services/projectQueries.js';
 
 /** A batcher of the rows of `entity` that belong to each project id. */
 function childrenOf<T extends { project: { id: string } }>(em: EntityManager, entity: EntityName<T>, orderBy: QueryOrderMap<T>) {
@@ -15,6 +18,37 @@ function childrenOf<T extends { project: { id: string } }>(em: EntityManager, en
   );
 }
 
+/** Which page of which project's timeline, for whom (the viewer decides which events are visible). */
+export interface TimelinePageKey {
+  projectId: string;
+  request: PageRequest<number>;
+  viewer: Viewer | null;
+}
+
+/**
+ * Batches `Project.timelineItems` over a list: the same page (e.g. `last: 1`, the latest
+ * event) of every project asked for in one statement per distinct page request, so a
+ * list of projects with their latest events costs one statement for all the events.
+ */
+function timelinePageOfProject(em: EntityManager) {
+  const requestOf = ({ request, viewer }: TimelinePageKey) => JSON.stringify([request, viewer?.userId ?? null]);
+  const cacheKeyOf = (projectId: string, group: string) => `${projectId}|${group}`;
+  return new DataLoader<TimelinePageKey, TimelinePage, string>(
+    async (keys) => {
+      const groups = new Map<string, TimelinePageKey[]>();
+      for (const key of keys) groups.set(requestOf(key), [...(groups.get(requestOf(key)) ?? []), key]);
+      const pages = new Map<string, TimelinePage>();
+      for (const [group, members] of groups) {
+        const { request, viewer } = members[0]!;
+        const found = await timelinePages({ em, viewer }, members.map((key) => key.projectId), request);
+        for (const [projectId, page] of found) pages.set(cacheKeyOf(projectId, group), page);
+      }
+      return keys.map((key) => pages.get(cacheKeyOf(key.projectId, requestOf(key)))!);
+    },
+    { cacheKeyFn: (key) => cacheKeyOf(key.projectId, requestOf(key)) },
+  );
+}
+
 /** Per-request batchers of what hangs off a project. */
 export function createDeliveryLoaders(em: EntityManager) {
   return {
@@ -23,6 +57,7 @@ export function createDeliveryLoaders(em: EntityManager) {
       return byKey(projectIds, projects, (row) => row.id).map((project) => project?.addOns.getItems() ?? []);
     }),
     timelineOfProject: childrenOf(em, TimelineEvent, { seq: 'asc' }),
+    timelinePageOfProject: timelinePageOfProject(em),
     requirementsOfProject: childrenOf(em, Requirement, { id: 'asc' }),
     changeOrdersOfProject: childrenOf(em, ChangeOrder, { id: 'asc' }),
     costEntriesOfProject: childrenOf(em, CostEntry, { recordedAt: 'asc' }),

@@ -25,6 +25,10 @@ export const Project = defineEntity({
     workflowId: p.string().length(100).unique(),
     /** The package policy with add-ons applied, as handed to the workflow at start. */
     policy: p.json<PackagePolicy>(),
+    /** The version of the package's policy the project started on (`service_package_version`); it keeps it to the end. */
+    policyVersion: p.integer().default(1),
+    /** The version of each add-on pack bought, by code; null for projects made before add-ons had versions (all version 1). */
+    addOnVersions: p.json<Record<string, number>>().nullable(),
     /** Contract value, for cost shares per phase; null while not agreed. */
     contractValue: p.decimal('number').precision(12).scale(2).nullable(),
     stage: p.enum(SOP_STAGES),

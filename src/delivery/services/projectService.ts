@@ -1,13 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { applyAddOns } from '../../catalog/domain/addOnPack.js';
 import { validatePolicy } from '../../catalog/domain/packagePolicy.js';
 import { AddOnPack, Client, ServicePackage } from '../../catalog/entities/index.js';
 import { canReadClient, requireRole, requireViewer } from '../../identity/services/access.js';
+import type { Viewer } from '../../identity/domain/role.js';
 import { User } from '../../identity/entities/index.js';
 import { DomainError } from '../../platform/domainError.js';
+import { IdempotencyKey } from '../../platform/idempotency/IdempotencyKey.js';
+import { claimIdempotencyKey, completeIdempotencyKey } from '../../platform/idempotency/idempotencyKeys.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
-import { initialSopState } from '../domain/sopState.js';
-import { Project, TimelineEvent } from '../entities/index.js';
-import { projectWorkflowId, startProjectSop } from './projectWorkflows.js';
+import type { ProjectRecord } from '../domain/projectRecord.js';
+import { Project } from '../entities/index.js';
+import { awaitProjectRecorded, startProjectSop } from './projectWorkflows.js';
 import { checkedSiteUrl } from './siteUrls.js';
 
 export interface CreateProject {
@@ -18,6 +22,8 @@ export interface CreateProject {
   projectLead: string;
   stagingUrl?: URL | string | null;
   contractValue?: number | null;
+  /** Makes a retry safe: the same key with the same input creates one project and answers it every time. */
+  idempotencyKey?: string | null;
 }
 
 /**
@@ -38,12 +44,64 @@ export async function requireProject(ctx: ServiceContext, projectId: string): Pr
 }
 
 /**
- * Creates the project row, its first timeline entry and its SOP workflow. The row is
- * written first so the workflow's projection always has a row to update; if the
- * workflow cannot be started, the row is removed again and nothing is left behind.
+ * Where a test plays a crash of the API process: each hook runs at its step of
+ * createProject, and making it throw stops the request there. Empty outside tests.
+ */
+export const createProjectFaults: {
+  beforeWorkflowStart?: (projectId: string) => void;
+  afterWorkflowStart?: (projectId: string) => void;
+} = {};
+
+/**
+ * The project id a key's first request minted, minting it now if none was yet: stored
+ * with the key (once, whoever gets there first), so every retry names the same project
+ * and hence the same workflow.
+ */
+async function projectIdOfKey(ctx: ServiceContext, key: string): Promise<string> {
+  await ctx.em.nativeUpdate(IdempotencyKey, { key, resultId: null }, { resultId: randomUUID() });
+  const { resultId } = await ctx.em.fork().findOneOrFail(IdempotencyKey, { key });
+  return resultId!;
+}
+
+/**
+ * Creates a project: its SOP workflow, and through it the project's row and first
+ * timeline entry. The workflow is started first (one atomic call that Temporal
+ * deduplicates by the workflow id) and writes the row in its first activity, idempotently;
+ * the mutation waits for that. So no crash can leave a row without a workflow (the API
+ * never writes the row), nor a workflow without a row (the workflow writes it whenever it
+ * runs). With an idempotency key (scope: the client), the key keeps the project id it
+ * first minted: a retry attaches to the same workflow and answers the same project, even
+ * after a crash half-way; the key on a different request is IDEMPOTENCY_KEY_REUSED.
+ *
+ * Why not the other way round (row first, then the workflow, deleting the row if the start
+ * fails), as before: a crash between the two left a row without a workflow that nothing
+ * would ever clean up. Why not Update-with-Start: it would only fold the start and the wait
+ * into one call; the row still has to come from the workflow for the two to be atomic,
+ * and two plain calls let each be retried (and tested) on its own.
  */
 export async function createProject(ctx: ServiceContext, input: CreateProject): Promise<Project> {
   const viewer = requireRole(ctx, ['ADMIN', 'LEAD']);
+  const { idempotencyKey: key, ...request } = input;
+  if (key) {
+    const { completed } = await claimIdempotencyKey(ctx.em, {
+      key,
+      scope: request.clientId,
+      operation: 'createProject',
+      input: { ...request, addOnCodes: [...new Set(request.addOnCodes)].sort() },
+    });
+    const projectId = await projectIdOfKey(ctx, key);
+    // Answered before anything is checked again: the catalog may have changed since.
+    const existing = await ctx.em.findOne(Project, { id: projectId });
+    if (existing) {
+      if (!completed) await completeIdempotencyKey(ctx.em, key);
+      return existing;
+    }
+    return startProject(ctx, viewer, projectId, request, key);
+  }
+  return startProject(ctx, viewer, randomUUID(), request, null);
+}
+
+async function startProject(ctx: ServiceContext, viewer: Viewer, projectId: string, input: Omit<CreateProject, 'idempotencyKey'>, key: string | null): Promise<Project> {
   const client = await ctx.em.findOne(Client, { id: input.clientId });
   if (!client) throw new DomainError('NOT_FOUND', `Client ${input.clientId} does not exist.`, { entity: 'Client', id: input.clientId });
   const servicePackage = await ctx.em.findOne(ServicePackage, { code: input.packageCode });
@@ -56,10 +114,11 @@ export async function createProject(ctx: ServiceContext, input: CreateProject): 
   if (missing.length > 0) {
     throw new DomainError('NOT_FOUND', `Add-on packs do not exist: ${missing.join(', ')}.`, { entity: 'AddOnPack', ids: missing });
   }
+  // The latest versions: a project keeps the policy it starts with, whatever changes later.
   const policy = applyAddOns(servicePackage.policy, addOns.map((addOn) => addOn.effect));
   const problems = validatePolicy(policy);
   if (problems.length > 0) {
-    throw new DomainError('INVALID_INPUT', `The ${servicePackage.code} package policy is not usable.`, { problems });
+    throw new DomainError('INVALID_INPUT', `The ${servicePackage.code} package policy is not usable with these add-ons.`, { field: 'addOnCodes', problems });
   }
 
   const stagingUrl = checkedSiteUrl(ctx, 'stagingUrl', input.stagingUrl);
@@ -67,46 +126,35 @@ export async function createProject(ctx: ServiceContext, input: CreateProject): 
   if (!(await ctx.em.count(User, { username: projectLead, role: 'LEAD' }))) {
     throw new DomainError('INVALID_INPUT', `projectLead must be the username of a LEAD user; ${projectLead} is not one.`, { field: 'projectLead' });
   }
-  const state = { ...initialSopState(), stagingUrl };
-  const project = ctx.em.create(Project, {
+  const record: ProjectRecord = {
+    projectId,
     name: input.name.trim(),
-    client,
-    servicePackage,
-    addOns,
+    clientId: client.id,
+    packageCode: servicePackage.code,
+    packageName: servicePackage.name,
+    policyVersion: servicePackage.version,
+    addOnCodes,
+    addOnVersions: Object.fromEntries(addOns.map((addOn) => [addOn.code, addOn.version])),
     projectLead,
-    stagingUrl,
-    workflowId: 'pending',
-    policy,
     contractValue: input.contractValue ?? null,
-    stage: state.stage,
-    sopState: state,
-    projectedSeq: state.lastEventSeq,
-  });
-  project.workflowId = projectWorkflowId(project.id);
-  ctx.em.create(TimelineEvent, {
-    project,
-    seq: 0,
-    type: 'PROJECT_CREATED',
-    fromStage: state.stage,
-    toStage: state.stage,
     actor: viewer.username,
-    occurredAt: new Date(),
-    summary: `Project created on the ${servicePackage.name} package`,
-    details: { packageCode: servicePackage.code, addOnCodes },
-  });
-  await ctx.em.flush();
+    createdAt: new Date().toISOString(),
+  };
 
+  createProjectFaults.beforeWorkflowStart?.(projectId);
+  await startProjectSop(
+    ctx.temporal,
+    ctx.taskQueue,
+    { projectId, policy, stagingUrl, dayMs: ctx.sopDayMs, record },
+    { projectName: record.name, clientName: client.name, packageCode: servicePackage.code, clientTier: client.tier, projectLead },
+  );
+  createProjectFaults.afterWorkflowStart?.(projectId);
   try {
-    await startProjectSop(
-      ctx.temporal,
-      ctx.taskQueue,
-      { projectId: project.id, policy, stagingUrl, dayMs: ctx.sopDayMs },
-      { projectName: project.name, clientName: client.name, packageCode: servicePackage.code, clientTier: client.tier, projectLead: project.projectLead },
-    );
+    await awaitProjectRecorded(ctx.temporal, projectId);
   } catch (error) {
-    await ctx.em.nativeDelete(TimelineEvent, { project: project.id });
-    await ctx.em.nativeDelete(Project, { id: project.id });
-    throw error;
+    // The workflow may have written the row and ended since (a project cancelled at once).
+    if (!(await ctx.em.count(Project, { id: projectId }))) throw error;
   }
-  return project;
+  if (key) await completeIdempotencyKey(ctx.em, key);
+  return ctx.em.findOneOrFail(Project, { id: projectId });
 }

@@ -6,7 +6,7 @@ import { translateTemporalFailure } from '../../platform/temporalFailures.js';
 import type { SopAction, SopTransitionInput } from '../domain/sopMachine.js';
 import type { SopState } from '../domain/sopState.js';
 import { sopActionUpdate } from '../../../workflows/delivery/messages.js';
-import { projectSop, type ProjectSopInput } from '../../../workflows/delivery/projectSop.js';
+import { projectRecordedUpdate, projectSop, type ProjectSopInput } from '../../../workflows/delivery/projectSop.js';
 import { ClientTierKey, PackageCodeKey, ProjectLeadKey, SlaBreachedKey, SopStageKey } from '../../../workflows/searchAttributes.js';
 
 /** The workflow id of a project's SOP: derived from the business key, so it is never stored twice. */
@@ -26,7 +26,12 @@ export interface ProjectLabels {
 /** A project whose workflow is gone cannot be started again under the same id. */
 const projectExists = () => new DomainError('STAGE_CONFLICT', 'The project already has a workflow.', { rule: 'PROJECT_EXISTS' });
 
-/** Starts a project's SOP workflow with the search attributes and summary ops filter on. */
+/**
+ * Starts a project's SOP workflow with the search attributes and summary ops filter on.
+ * Safe to repeat: a start for a project whose workflow runs attaches to it
+ * (`USE_EXISTING`), and one whose workflow failed before writing its row starts it
+ * again (`ALLOW_DUPLICATE_FAILED_ONLY`); a workflow that completed is never replaced.
+ */
 export async function startProjectSop(
   temporal: TemporalClient,
   taskQueue: string,
@@ -36,6 +41,8 @@ export async function startProjectSop(
   try {
     return await temporal.workflow.start(projectSop, {
       workflowId: projectWorkflowId(input.projectId),
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
       taskQueue,
       args: [input],
       typedSearchAttributes: new TypedSearchAttributes([
@@ -54,6 +61,21 @@ export async function startProjectSop(
 }
 
 const UPDATE_DEADLINE_MS = 30_000;
+
+/**
+ * Waits until the project's workflow has written the project's row (its first step).
+ * Bounded like an action: with no worker running it answers WORKFLOW_UNAVAILABLE, and a
+ * retry with the same idempotency key waits again for the same workflow.
+ */
+export async function awaitProjectRecorded(temporal: TemporalClient, projectId: string): Promise<void> {
+  try {
+    const handle = temporal.workflow.getHandle<typeof projectSop>(projectWorkflowId(projectId));
+    await temporal.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () => handle.executeUpdate(projectRecordedUpdate));
+  } catch (error) {
+    // Closed before writing the row (terminated, say): a retry starts it again.
+    translateTemporalFailure(error, () => new DomainError('WORKFLOW_UNAVAILABLE', `The workflow of project ${projectId} ended before it wrote the project; try again.`));
+  }
+}
 
 /** Sends a lead action to a project's workflow and waits until it is applied and projected. */
 export async function sendSopAction<A extends SopAction>(

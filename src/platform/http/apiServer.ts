@@ -13,6 +13,8 @@ import { buildApiSchema } from './graphqlSchema.js';
 import type { OutboundPolicy } from '../outbound/outboundPolicy.js';
 import type { VerifyToken } from '../../identity/services/tokens.js';
 import { viewerOfRequest } from './bearerToken.js';
+import { apiFeatures, type ApiOptions } from './apiFeatures.js';
+import { startSubscriptionServer } from './subscriptionServer.js';
 
 export interface ApiDependencies {
   orm: MikroORM;
@@ -21,6 +23,8 @@ export interface ApiDependencies {
   sopDayMs: number;
   outbound: OutboundPolicy;
   verifyToken: VerifyToken;
+  /** The database the worker's projection NOTIFYs in; subscriptions LISTEN on it (src/platform/liveEvents.ts). */
+  databaseUrl: string;
 }
 
 export interface RunningApi {
@@ -40,14 +44,19 @@ async function readiness({ orm, temporal }: ApiDependencies) {
   return { ok: postgres.ok && temporalCheck.ok, checks: { postgres, temporal: temporalCheck } };
 }
 
-/** The HTTP face of the platform: `/graphql`, plus `/healthz` (alive) and `/readyz` (Postgres and Temporal answer). */
-export async function startApi(deps: ApiDependencies, host: string, port: number): Promise<RunningApi> {
+/** The HTTP face of the platform: `/graphql`, plus `/healthz` (alive), `/readyz` (Postgres and Temporal answer), `/metrics` and `/graphiql`. */
+export async function startApi(deps: ApiDependencies, host: string, port: number, options: ApiOptions = {}): Promise<RunningApi> {
   const app = express();
   const httpServer: Server = createServer(app);
+  // Limits, introspection switch, rate limit, request log and metrics, GraphiQL (src/platform/http/apiFeatures.ts).
+  const features = await apiFeatures(options);
+  features.mount(app);
+  const schema = await buildApiSchema();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await buildApiSchema(),
+    schema,
     formatError: formatGraphQLError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), correlateUnexpectedErrors],
+    ...features.apollo,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), correlateUnexpectedErrors, ...features.plugins],
     // Never, in any mode: Apollo decides from NODE_ENV otherwise, which `npm start` leaves unset.
     includeStacktraceInErrorResponses: false,
     // The entries own the signals and stop the parts in order (src/platform/runtime/shutdown.ts).
@@ -65,9 +74,9 @@ export async function startApi(deps: ApiDependencies, host: string, port: number
   app.use(
     '/graphql',
     allowOnly(['GET', 'POST', 'HEAD']),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: features.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const em = deps.orm.em.fork();
         return {
           em,
@@ -77,6 +86,7 @@ export async function startApi(deps: ApiDependencies, host: string, port: number
           outbound: deps.outbound,
           viewer: await viewerOfRequest(req.header('authorization'), deps.verifyToken),
           loaders: createLoaders(em),
+          request: features.requestOf(res),
         };
       },
     }),
@@ -89,7 +99,14 @@ export async function startApi(deps: ApiDependencies, host: string, port: number
     httpServer.once('error', reject);
     httpServer.listen(port, host, () => resolve());
   });
+  // Subscriptions over graphql-ws on the same port and path (src/platform/http/subscriptionServer.ts).
+  const subscriptions = await startSubscriptionServer({ httpServer, path: '/graphql', schema, deps, protection: features.apollo });
   const address = httpServer.address() as AddressInfo;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
-  return { url, graphqlUrl: `${url}/graphql`, stop: () => apollo.stop() };
+  const stop = async () => {
+    // Sockets first: an open WebSocket would hold the HTTP drain until its grace period ends.
+    await subscriptions.close();
+    await apollo.stop();
+  };
+  return { url, graphqlUrl: `${url}/graphql`, stop };
 }

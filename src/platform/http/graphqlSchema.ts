@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { CatalogResolver } from '../../catalog/api/resolvers/CatalogResolver.js';
+import { ClientListResolver } from '../../catalog/api/resolvers/ClientListResolver.js';
 import { ClientResolver } from '../../catalog/api/resolvers/ClientResolver.js';
 import { AcceptanceResolver } from '../../delivery/api/resolvers/AcceptanceResolver.js';
 import { AftercareResolver } from '../../delivery/api/resolvers/AftercareResolver.js';
 import { ChangeOrderResolver } from '../../delivery/api/resolvers/ChangeOrderResolver.js';
 import { CostResolver } from '../../delivery/api/resolvers/CostResolver.js';
 import { DevelopmentResolver } from '../../delivery/api/resolvers/DevelopmentResolver.js';
+import { LiveUpdatesResolver } from '../../delivery/api/resolvers/LiveUpdatesResolver.js';
+import { ProjectListResolver } from '../../delivery/api/resolvers/ProjectListResolver.js';
 import { ProjectResolver } from '../../delivery/api/resolvers/ProjectResolver.js';
 import { RequirementsResolver } from '../../delivery/api/resolvers/RequirementsResolver.js';
 import { StressTestResolver } from '../../delivery/api/resolvers/StressTestResolver.js';
@@ -22,7 +25,9 @@ export const SCHEMA_FILE = 'schema/schema.graphql';
 const RESOLVERS = [
   CatalogResolver,
   ClientResolver,
+  ClientListResolver,
   ProjectResolver,
+  ProjectListResolver,
   TimelineEventResolver,
   RequirementsResolver,
   DevelopmentResolver,
@@ -31,10 +36,24 @@ const RESOLVERS = [
   AftercareResolver,
   ChangeOrderResolver,
   CostResolver,
+  LiveUpdatesResolver,
 ] as const;
 
+/**
+ * type-graphql refuses to build subscriptions without a PubSub, even when each one
+ * brings its own `subscribe` (ours read src/platform/liveEvents.ts): this one is never used.
+ */
+const NO_PUBSUB = {
+  publish() {
+    throw new Error('Subscriptions bring their own event source; nothing publishes through type-graphql.');
+  },
+  subscribe(): AsyncIterable<unknown> {
+    throw new Error('Subscriptions bring their own event source; nothing subscribes through type-graphql.');
+  },
+};
+
 export function buildApiSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, globalMiddlewares: [StorableArguments], authChecker, validate: { forbidUnknownValues: false } });
+  return buildSchema({ resolvers: RESOLVERS, globalMiddlewares: [StorableArguments], authChecker, validate: { forbidUnknownValues: false }, pubSub: NO_PUBSUB });
 }
 
 /** The SDL as committed: printed by graphql-js so the file is stable across runs. */

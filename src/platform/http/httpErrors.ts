@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { formatGraphQLError } from './errorMapping.js';
+import type { GraphQLContext } from './graphqlContext.js';
+import { requestIdOf } from './requestLog.js';
 
 /** The GraphQL error shape for a failure that happened before GraphQL ran. */
 function graphqlShaped(message: string, code: string, correlationId?: string) {
@@ -22,7 +24,7 @@ export const httpErrorHandler: ErrorRequestHandler = (error: { type?: string; st
   } else if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
     res.status(error.status).json(graphqlShaped('The request is not acceptable.', 'BAD_REQUEST'));
   } else {
-    const correlationId = randomUUID();
+    const correlationId = requestIdOf(res) ?? randomUUID();
     console.error(JSON.stringify({ level: 'error', msg: 'unexpected HTTP error', correlationId, error: String(error) }));
     res.status(500).json(graphqlShaped('Internal server error', 'INTERNAL_SERVER_ERROR', correlationId));
   }
@@ -43,11 +45,12 @@ export const notFound: RequestHandler = (_req, res) => {
 
 /**
  * Logs each unexpected error once, with a correlation id that the response carries too
- * (`extensions.correlationId`), so a report from a client finds the log line.
+ * (`extensions.correlationId`), so a report from a client finds the log line. The id is
+ * the request's own (`x-request-id`, and the request's log line), when it came over HTTP.
  */
-export const correlateUnexpectedErrors: ApolloServerPlugin = {
-  async requestDidStart() {
-    const correlationId = randomUUID();
+export const correlateUnexpectedErrors: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart({ contextValue }) {
+    const correlationId = contextValue.request?.id ?? randomUUID();
     return {
       async didEncounterErrors({ errors }) {
         for (const error of errors) {

@@ -16,6 +16,11 @@ export const IdempotencyKey = defineEntity({
     /** SHA-256 of the request's canonical JSON, without the key. */
     requestHash: p.string().length(64),
     createdAt: p.datetime().onCreate(() => new Date()),
+    /**
+     * The id of what the first request creates (createProject: the project's id), minted
+     * once, so every retry creates or answers the same thing.
+     */
+    resultId: p.string().length(100).nullable(),
     /** When the first request with this key succeeded; a retry after that is answered without acting again. */
     completedAt: p.datetime().nullable(),
   },

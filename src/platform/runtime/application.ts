@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker, type WorkerOptions } from '@temporalio/worker';
 import { startApi, type RunningApi } from '../http/apiServer.js';
+import type { ApiOptions } from '../http/apiFeatures.js';
 import { migrateAndSeed, openDatabase } from '../orm/database.js';
 import { DAY_MS } from '../../delivery/domain/sopClock.js';
 import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../outbound/outboundPolicy.js';
@@ -17,8 +18,8 @@ export interface ApplicationSettings {
   sopDayMs?: number;
   /** Where the server may send requests of its own; public addresses only by default. */
   outbound?: OutboundPolicy;
-  /** Where the API listens, and how it checks bearer tokens. */
-  api?: { host: string; port: number; auth: TokenSettings };
+  /** Where the API listens, how it checks bearer tokens, and its protections and request log. */
+  api?: { host: string; port: number; auth: TokenSettings; options?: ApiOptions };
   runWorker: boolean;
   migrate: boolean;
   workflowBundle?: WorkerOptions['workflowBundle'];
@@ -87,9 +88,11 @@ export async function startApplication(settings: ApplicationSettings): Promise<R
           sopDayMs: settings.sopDayMs ?? DAY_MS,
           outbound: settings.outbound ?? DEFAULT_OUTBOUND_POLICY,
           verifyToken: createTokenVerifier(settings.api.auth, settings.outbound ?? DEFAULT_OUTBOUND_POLICY),
+          databaseUrl: settings.databaseUrl,
         },
         settings.api.host,
         settings.api.port,
+        settings.api.options,
       );
       closers.push({ name: 'api', close: () => api!.stop() });
     }

@@ -1,9 +1,10 @@
 import { startApplication } from './application.js';
 import { loadConfig, outboundPolicyOf } from './config.js';
 import { requireTokenSettings } from './authSettings.js';
+import { apiOptionsOf } from './apiSettings.js';
 import { requireExternalServices } from './requireServices.js';
 import { exitOnStartupError, stopOnSignals } from './shutdown.js';
-import { installTemporalRuntime } from './worker.js';
+import { installTemporalRuntime, workerMetricsAddress } from './worker.js';
 
 /**
  * One production process: the GraphQL API or a Temporal worker, against the external
@@ -14,14 +15,16 @@ export async function runServiceProcess(role: 'api' | 'worker'): Promise<void> {
   const log = (line: string) => console.log(`[${role}] ${line}`);
   try {
     const config = loadConfig();
-    installTemporalRuntime(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+    // Only the worker process serves the worker's metrics (WORKER_METRICS_PORT).
+    installTemporalRuntime(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, role === 'worker' ? workerMetricsAddress(config) : undefined);
     const application = await startApplication({
       ...requireExternalServices(config),
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       sopDayMs: config.SOP_DAY_MS,
       outbound: outboundPolicyOf(config),
-      api: role === 'api' ? { host: config.API_HOST, port: config.API_PORT, auth: requireTokenSettings(config) } : undefined,
+      // Production: introspection and field suggestions stay off unless GRAPHQL_INTROSPECTION=true.
+      api: role === 'api' ? { host: config.API_HOST, port: config.API_PORT, auth: requireTokenSettings(config), options: apiOptionsOf(config, { introspection: false }) } : undefined,
       runWorker: role === 'worker',
       migrate: false,
     });

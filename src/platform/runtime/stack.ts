@@ -16,6 +16,7 @@ import type { WorkerOptions } from '@temporalio/worker';
 import { SEED_USERS } from '../../identity/domain/seedUsers.js';
 import { mintToken } from '../../identity/services/tokens.js';
 import type { OutboundPolicy } from '../outbound/outboundPolicy.js';
+import type { ApiOptions } from '../http/apiFeatures.js';
 import { startApplication, type RunningApplication } from './application.js';
 import { findFreePort } from './freePort.js';
 import { devServerCli } from './temporalBinaries.js';
@@ -95,6 +96,12 @@ export interface StackOptions {
   outbound?: OutboundPolicy;
   /** A prebuilt bundle to share between stacks; otherwise one is built. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /**
+   * The API's protections and request log. Production's defaults (limits, introspection
+   * and suggestions off), except two: no mutation rate limit, as tests act as one user
+   * many times a second, and no request log unless `log.destination` is given.
+   */
+  api?: ApiOptions;
 }
 
 export interface RunningStack extends RunningApplication {
@@ -141,7 +148,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       taskQueue,
       sopDayMs: options.sopDayMs,
       outbound: options.outbound,
-      api: { host: '127.0.0.1', port: 0, auth },
+      api: { host: '127.0.0.1', port: 0, auth, options: { introspection: false, mutationsPerMinute: 0, log: { level: 'silent' }, ...options.api } },
       runWorker: true,
       migrate: true,
       workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),

@@ -51,7 +51,20 @@ export async function createWorker(settings: WorkerSettings): Promise<Worker> {
 /**
  * Sets up the SDK runtime once per process, before connecting: its logs at `level`, and
  * no signal handlers of its own, as the entries stop the parts in order themselves.
+ * With `metricsAddress` (`host:port`), the SDK serves the worker's Prometheus metrics
+ * there at `/metrics` (task slots, poll and schedule-to-start latencies, sticky cache...).
  */
-export function installTemporalRuntime(level: Config['LOG_LEVEL']): void {
-  Runtime.install({ logger: new DefaultLogger(level.toUpperCase() as LogLevel), shutdownSignals: [] });
+export function installTemporalRuntime(level: Config['LOG_LEVEL'], metricsAddress?: string): void {
+  Runtime.install({
+    logger: new DefaultLogger(level.toUpperCase() as LogLevel),
+    shutdownSignals: [],
+    ...(metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } } : {}),
+  });
+}
+
+/** Where the worker's metrics are served: WORKER_METRICS_PORT on API_HOST's interface; undefined (off) when unset. */
+export function workerMetricsAddress(config: Pick<Config, 'API_HOST' | 'WORKER_METRICS_PORT'>): string | undefined {
+  if (config.WORKER_METRICS_PORT === undefined) return undefined;
+  const host = config.API_HOST.includes(':') ? `[${config.API_HOST}]` : config.API_HOST;
+  return `${host}:${config.WORKER_METRICS_PORT}`;
 }

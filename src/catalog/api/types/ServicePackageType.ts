@@ -1,10 +1,21 @@
-import { Field, ObjectType } from 'type-graphql';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { PackagePolicyType } from './PackagePolicyType.js';
 
-@ObjectType('ServicePackage', { description: 'A service package the agency sells.' })
+@ObjectType('ServicePackage', { description: 'A service package the agency sells, with its latest policy version.' })
 export class ServicePackageType {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
   @Field(() => String) description!: string;
+  @Field(() => PackagePolicyType, { description: 'The latest version of the policy: what new projects get.' }) policy!: PackagePolicyType;
+  @Field(() => Int, { description: 'The latest policy version: 1 as seeded, one more with each update.' }) version!: number;
+}
+
+@ObjectType('ServicePackageVersion', { description: "One version of a package's policy; never changed once written." })
+export class ServicePackageVersionType {
+  @Field(() => String, { description: 'Code of the package.' }) code!: string;
+  @Field(() => Int) version!: number;
   @Field(() => PackagePolicyType) policy!: PackagePolicyType;
+  @Field(() => String, { description: 'Who wrote it: an ADMIN, or seed for the shipped defaults.' }) createdBy!: string;
+  @Field(() => DateTimeISOResolver) createdAt!: Date;
 }

@@ -1,11 +1,15 @@
 import { ArrayMaxSize, IsOptional, MaxLength, MinLength } from 'class-validator';
 import { URLResolver, UUIDResolver } from 'graphql-scalars';
+import { IdempotentInput } from '../../../platform/http/IdempotentInput.js';
 import { IsMoney } from '../../../platform/http/moneyValidator.js';
 import { Field, Float, InputType } from 'type-graphql';
 import { ProjectActionInput } from './ProjectActionInput.js';
 
-@InputType({ description: 'A new project for a client on a service package.' })
-export class CreateProjectInput {
+@InputType({
+  description:
+    'A new project for a client on the latest version of a service package. With an idempotencyKey, sending it again creates nothing new and answers the same project.',
+})
+export class CreateProjectInput extends IdempotentInput {
   @Field(() => UUIDResolver, { description: 'The client the project is for.' })
   clientId!: string;
 

@@ -29,7 +29,10 @@ export class ProjectResolver {
   }
 
   @Authorized(AGENCY_STAFF)
-  @Mutation(() => ProjectType, { description: 'Creates a project and starts its SOP workflow.' })
+  @Mutation(() => ProjectType, {
+    description:
+      "Starts a project's SOP workflow, which writes the project (ADMIN, LEAD); answers once the project is readable. Safe to retry with the same idempotencyKey.",
+  })
   createProject(@Arg('input', () => CreateProjectInput) input: CreateProjectInput, @Ctx() ctx: GraphQLContext) {
     return createProject(ctx, input);
   }

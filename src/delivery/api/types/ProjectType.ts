@@ -1,5 +1,5 @@
 import { DateTimeISOResolver, URLResolver, UUIDResolver } from 'graphql-scalars';
-import { Authorized, Field, Float, ObjectType } from 'type-graphql';
+import { Authorized, Field, Float, Int, ObjectType } from 'type-graphql';
 import type { SopStage } from '../../domain/sopStage.js';
 import { SopStageEnum } from '../enums.js';
 import { PackagePolicyType } from '../../../catalog/api/types/PackagePolicyType.js';
@@ -19,6 +19,8 @@ export class ProjectType {
   contractValue!: number | null;
   @Field(() => PackagePolicyType, { description: "The package's policy with the project's add-ons applied." })
   policy!: PackagePolicyType;
+  @Field(() => Int, { description: "The version of the package's policy the project started on; it keeps that policy while the package changes." })
+  policyVersion!: number;
   @Field(() => DateTimeISOResolver) createdAt!: Date;
   @Field(() => DateTimeISOResolver) updatedAt!: Date;
 }

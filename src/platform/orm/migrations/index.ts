@@ -3,6 +3,7 @@ import { Migration20261122131311_DeliverySop } from './Migration20261122131311_D
 import { Migration20261123140000_TimelineEvents } from './Migration20261123140000_TimelineEvents.js';
 import { Migration20261127145038_CostsAndIdempotencyKeys } from './Migration20261127145038_CostsAndIdempotencyKeys.js';
 import { Migration20261127150007_Users } from './Migration20261127150007_Users.js';
+import { Migration20261127151206_PolicyVersionsAndProjectRecords } from './Migration20261127151206_PolicyVersionsAndProjectRecords.js';
 
 /**
  * Every migration in order. Listed explicitly instead of discovered from the folder so
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261123140000_TimelineEvents', class: Migration20261123140000_TimelineEvents },
   { name: 'Migration20261127145038_CostsAndIdempotencyKeys', class: Migration20261127145038_CostsAndIdempotencyKeys },
   { name: 'Migration20261127150007_Users', class: Migration20261127150007_Users },
+  { name: 'Migration20261127151206_PolicyVersionsAndProjectRecords', class: Migration20261127151206_PolicyVersionsAndProjectRecords },
 ];

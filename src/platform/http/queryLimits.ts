@@ -1,0 +1,129 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
+import { GraphQLError, Lexer, Source, TokenKind, type ParseOptions, type ValidationRule } from 'graphql';
+
+/** How big a GraphQL document may be; anything over a limit is refused before it runs. */
+export interface QueryLimits {
+  /** Nesting of selections (introspection's `__schema` is not counted). */
+  maxDepth: number;
+  /** Aliased fields in an operation. */
+  maxAliases: number;
+  /** graphql-armor's cost: 1 a scalar, 2 an object, times 1.5 per level of nesting. */
+  maxCost: number;
+  /** Lexical tokens in the document, checked while parsing. */
+  maxTokens: number;
+  /** Directives in an operation. */
+  maxDirectives: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 50 };
+
+/** The stable `extensions.code` of each refusal (README, "error codes"). */
+export const QUERY_LIMIT_CODES = {
+  maxDepth: 'QUERY_TOO_DEEP',
+  maxAliases: 'TOO_MANY_ALIASES',
+  maxCost: 'QUERY_TOO_COSTLY',
+  maxTokens: 'TOO_MANY_TOKENS',
+  maxDirectives: 'TOO_MANY_DIRECTIVES',
+} as const satisfies Record<keyof QueryLimits, string>;
+
+export const INTROSPECTION_DISABLED = 'INTROSPECTION_DISABLED';
+
+export interface GraphQLProtection {
+  limits: QueryLimits;
+  /** Schema introspection (`__schema`, `__type`) and "Did you mean ...?" suggestions in errors. */
+  introspection: boolean;
+}
+
+/** A refusal by one of the limits; Apollo wraps it as a validation error, the plugin puts its code back. */
+class QueryLimitError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly limitCode: string,
+    readonly limit: number,
+  ) {
+    super(message);
+  }
+}
+
+const reporter =
+  (kind: keyof QueryLimits, limits: QueryLimits): GraphQLArmorRejectCallback =>
+  (context, error) => {
+    // Armor says "Syntax Error: ..." for every limit; the code says which, the message says by how much.
+    const message = error.message.replace(/^Syntax Error: /, '');
+    context?.reportError(new QueryLimitError(message, QUERY_LIMIT_CODES[kind], limits[kind]));
+  };
+
+/**
+ * Whether a document that failed to parse has more than `max` tokens: graphql-js's own
+ * limit (parse option `maxTokens`) says so only in its message, so count them again.
+ */
+function exceedsTokens(source: string | undefined, max: number): boolean {
+  if (source === undefined) return false;
+  try {
+    const lexer = new Lexer(new Source(source));
+    for (let count = 0; lexer.advance().kind !== TokenKind.EOF; ) if (++count > max) return true;
+  } catch {
+    // Not a lexical token: a syntax error before the limit.
+  }
+  return false;
+}
+/** graphql-js appends suggestions ("Did you mean "name"?", "Did you mean the enum value "A"?") to several messages. */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/**
+ * What the ApolloServer constructor takes to apply the limits and the introspection
+ * switch: graphql-armor's depth, alias, cost and directive rules (reporting through the
+ * validation context, so Apollo answers 400 before anything executes), graphql-js's
+ * token limit while parsing, and Apollo's own introspection switch. Plus a plugin that
+ * gives each refusal its stable code and, with introspection off, strips field
+ * suggestions from every error message.
+ */
+export function graphqlProtection({ limits, introspection }: GraphQLProtection): {
+  apollo: { introspection: boolean; validationRules: ValidationRule[]; parseOptions: ParseOptions };
+  plugin: ApolloServerPlugin;
+} {
+  const callbacks = (kind: keyof QueryLimits) => ({ onReject: [reporter(kind, limits)], propagateOnRejection: false, exposeLimits: true });
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ...callbacks('maxDepth') },
+    maxAliases: { n: limits.maxAliases, ...callbacks('maxAliases') },
+    costLimit: { maxCost: limits.maxCost, ...callbacks('maxCost') },
+    maxDirectives: { n: limits.maxDirectives, ...callbacks('maxDirectives') },
+    // Tokens are counted by graphql-js's parser itself (parseOptions below), field
+    // suggestions are stripped by the plugin below, from every error, not only validation's.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+
+  const plugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, source }) {
+          for (const error of errors) {
+            const extensions = error.extensions as Record<string, unknown>;
+            const original = error.originalError;
+            if (original instanceof QueryLimitError) {
+              extensions.code = original.limitCode;
+              extensions.limit = original.limit;
+            } else if (extensions.code === 'GRAPHQL_PARSE_FAILED' && exceedsTokens(source, limits.maxTokens)) {
+              extensions.code = QUERY_LIMIT_CODES.maxTokens;
+              extensions.limit = limits.maxTokens;
+              error.message = `Token limit of ${limits.maxTokens} exceeded.`;
+            } else if (extensions.validationErrorCode === 'INTROSPECTION_DISABLED') {
+              extensions.code = INTROSPECTION_DISABLED;
+              delete extensions.validationErrorCode;
+              error.message = 'Introspection is disabled on this server (GRAPHQL_INTROSPECTION).';
+            }
+            if (!introspection) error.message = error.message.replace(SUGGESTION, '');
+          }
+        },
+      };
+    },
+  };
+
+  return {
+    apollo: { introspection, validationRules: armor.validationRules, parseOptions: { maxTokens: limits.maxTokens } },
+    plugin,
+  };
+}
