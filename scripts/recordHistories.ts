@@ -21,7 +21,7 @@ import { DEFAULT_PACKAGES } from '../src/catalog/domain/defaultPackages.js';
 import type { ReviewRound } from '../src/delivery/domain/reviewRound.js';
 import type { SopState } from '../src/delivery/domain/sopState.js';
 import { sopActionUpdate, sopStateQuery } from '../workflows/delivery/messages.js';
-import { projectSop } from '../workflows/delivery/projectSop.js';
+import { projectRecordedUpdate, projectSop } from '../workflows/delivery/projectSop.js';
 import { startTemporalDevServer } from '../src/platform/runtime/temporalDevServer.js';
 import { findFreePort } from '../src/platform/runtime/freePort.js';
 import { devServerCli } from '../src/platform/runtime/temporalBinaries.js';
@@ -49,10 +49,19 @@ async function exportHistory(workflowId: string): Promise<string> {
   return stdout;
 }
 
-/** Named by workflow id: child workflow ids derive from it, and the replayer needs it back. */
+/**
+ * Named by workflow id: child workflow ids derive from it, and the replayer needs it back.
+ * A history already committed is kept as it is: it stands for workflows already running.
+ */
 async function write(workflowId: string) {
-  await writeFile(`${OUTPUT}/${workflowId}.json`, await exportHistory(workflowId));
-  console.log(`wrote ${OUTPUT}/${workflowId}.json`);
+  const file = `${OUTPUT}/${workflowId}.json`;
+  try {
+    await writeFile(file, await exportHistory(workflowId), { flag: 'wx' });
+    console.log(`wrote ${file}`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    console.log(`kept ${file} (committed histories are never re-recorded)`);
+  }
 }
 
 async function waitFor(handle: { query: (q: typeof sopStateQuery) => Promise<SopState> }, done: (state: SopState) => boolean) {
@@ -104,6 +113,43 @@ try {
     for (const workflowId of [handle.workflowId, `${handle.workflowId}-stress-test-1`, `${handle.workflowId}-monitoring`]) {
       await write(workflowId);
     }
+
+    // A project whose row its workflow writes (createProject since policy versions), with a
+    // cost recorded as an SOP action, cancelled.
+    const created = await client.workflow.start(projectSop, {
+      taskQueue: 'record',
+      workflowId: 'project-replay-row-from-workflow',
+      args: [
+        {
+          projectId: 'replay-row',
+          policy,
+          stagingUrl: null,
+          dayMs: 20,
+          record: {
+            projectId: 'replay-row',
+            name: 'Replay shop',
+            clientId: '00000000-0000-4000-8000-00000000c001',
+            packageCode: 'STANDARD',
+            packageName: 'Standard',
+            policyVersion: 1,
+            addOnCodes: [],
+            addOnVersions: {},
+            projectLead: 'lin.pm',
+            contractValue: 10_000,
+            actor: 'lin.pm',
+            createdAt: '2026-11-27T09:00:00.000Z',
+          },
+        },
+      ],
+    });
+    await created.executeUpdate(projectRecordedUpdate);
+    await created.executeUpdate(sopActionUpdate('recordCost'), {
+      args: [{ actor: 'lin.pm', costId: '8d0f7a2e-5b1c-4c3e-9a57-2f0b6d1e4c11', phase: 'RESEARCH', amount: 800 }],
+    });
+    await created.executeUpdate(sopActionUpdate('logCommunicationRound'), { args: [round] });
+    await created.executeUpdate(sopActionUpdate('cancelProject'), { args: [{ actor: 'lin.pm', reason: 'Replay ends here' }] });
+    await created.result();
+    await write(created.workflowId);
   });
 } finally {
   await connection.close();
