@@ -8,6 +8,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type AddRequirementInput = {
   /** Send the same key again to retry this action without applying it twice. */
   idempotencyKey?: string | null | undefined;
+  /** Id of the project to act on; a LEAD may act only on the projects it leads. */
   projectId: string;
   /** What the client needs, in one line. */
   title: string;
@@ -15,23 +16,33 @@ export type AddRequirementInput = {
 
 /** A: strategic, dedicated CSM. B: standard process. C: self-service. */
 export type ClientTier =
+  /** Strategic client: custom service and a dedicated customer success manager (CSM). */
   | 'A'
+  /** Standard client: the standard delivery process. */
   | 'B'
+  /** Self-service client: self-service and smart matching, no dedicated contact. */
   | 'C';
 
 /** How a communication round took place. */
 export type CommunicationChannel =
+  /** A phone call. */
   | 'CALL'
+  /** A chat or instant-messaging conversation. */
   | 'CHAT'
+  /** An exchange of emails. */
   | 'EMAIL'
+  /** A meeting in person. */
   | 'MEETING'
+  /** A video call. */
   | 'VIDEO'
+  /** A workshop with the client's team. */
   | 'WORKSHOP';
 
 /** Confirms a proposed requirement. */
 export type ConfirmRequirementInput = {
   /** Send the same key again to retry this action without applying it twice. */
   idempotencyKey?: string | null | undefined;
+  /** Id of the project to act on; a LEAD may act only on the projects it leads. */
   projectId: string;
   /** Id of the requirement, as `Project.requirements` lists it. */
   requirementId: string;
@@ -39,14 +50,22 @@ export type ConfirmRequirementInput = {
 
 /** The phase a cost is booked to. */
 export type CostPhase =
+  /** After-care and after-sales service; checked against the policy's after-sales guardrail (15 % as shipped). */
   | 'AFTER_SALES'
+  /** Development iteration rounds; checked against the policy's iteration guardrail (20 % as shipped). */
   | 'ITERATION'
+  /** Anything else; not checked against a guardrail. */
   | 'OTHER'
+  /** Requirement research; checked against the policy's research guardrail (8 % of the contract value as shipped). */
   | 'RESEARCH';
 
+/** A new client of the agency. */
 export type CreateClientInput = {
+  /** The client's contact address (at most 320 characters); null or left out: none. */
   contactEmail?: string | null | undefined;
+  /** Display name of the client, e.g. its company name (1-200 characters). */
   name: string;
+  /** How much service the client gets: A strategic, B standard, C self-service. */
   tier: ClientTier;
 };
 
@@ -80,6 +99,7 @@ export type LogCommunicationRoundInput = {
   idempotencyKey?: string | null | undefined;
   /** When the round took place; defaults to now. */
   occurredAt?: string | null | undefined;
+  /** Id of the project to act on; a LEAD may act only on the projects it leads. */
   projectId: string;
   /** What was discussed and agreed. */
   summary: string;
@@ -95,13 +115,17 @@ export type RecordCostInput = {
   note?: string | null | undefined;
   /** The phase the cost is booked to. */
   phase: CostPhase;
+  /** Id of the project to act on; a LEAD may act only on the projects it leads. */
   projectId: string;
 };
 
 /** Where a requirement stands. */
 export type RequirementStatus =
+  /** Agreed with the client: in scope, and checked on the validation day. */
   | 'CONFIRMED'
+  /** Taken out of the scope. */
   | 'DROPPED'
+  /** Added but not yet agreed: can still be confirmed or dropped. */
   | 'PROPOSED';
 
 /** Signs off the requirements: the gate into development. */
@@ -110,83 +134,145 @@ export type SignOffRequirementsInput = {
   idempotencyKey?: string | null | undefined;
   /** A note for the timeline. */
   note?: string | null | undefined;
+  /** Id of the project to act on; a LEAD may act only on the projects it leads. */
   projectId: string;
 };
 
 /** Lead actions of the SOP, each a mutation of the same name. */
 export type SopAction =
+  /** Abort the running stress test and go back to DEVELOPMENT. */
   | 'abortStressTest'
+  /** Record the client's acceptance after a passed stress test and move to AFTERCARE. */
   | 'acceptDelivery'
+  /** Propose a new requirement (REQUIREMENTS). */
   | 'addRequirement'
+  /** Approve a requested change order, raising its cap by one (any open stage); offered while one is requested. */
   | 'approveChangeOrder'
+  /** Cancel the project (any open stage), stopping its timers and probes. */
   | 'cancelProject'
+  /** Record MET or GAP for each confirmed requirement (DEVELOPMENT); offered while the validation day is open. */
   | 'completeValidationDay'
+  /** Confirm a proposed requirement (REQUIREMENTS); offered while one is proposed. */
   | 'confirmRequirement'
+  /** Drop a requirement from the scope (REQUIREMENTS). */
   | 'dropRequirement'
+  /** Log a communication round with the client (REQUIREMENTS). */
   | 'logCommunicationRound'
+  /** Log a requirement research session (REQUIREMENTS); capped by the package plus approved EXTRA_RESEARCH change orders. */
   | 'logResearchSession'
+  /** Book a cost to a phase of the project (any open stage). */
   | 'recordCost'
+  /** Reject a requested change order (any open stage); offered while one is requested. */
   | 'rejectChangeOrder'
+  /** Record the client's rejection of the delivery and go back to DEVELOPMENT. */
   | 'rejectDelivery'
+  /** Request a change order for work past a cap or extra scope (any open stage). */
   | 'requestChangeOrder'
+  /** Sign off the requirements and move to DEVELOPMENT; offered once the package's minimum communication rounds are logged and a requirement is confirmed. */
   | 'signOffRequirements'
+  /** Start a stress test and move to STRESS_TEST; offered once enough review rounds are approved, the validation day is done and no gap is open. */
   | 'startStressTest'
+  /** Record a review round with the client (DEVELOPMENT); CHANGES_REQUESTED uses an iteration round, capped by the package. */
   | 'submitReviewRound'
+  /** Record the after-care service review and its NPS (AFTERCARE); offered while the review is open. */
   | 'submitServiceReview';
 
 /** Stages of the delivery SOP. */
 export type SopStage =
+  /** The stress test passed: waiting for the client to accept the delivery (on to AFTERCARE) or reject it (back to DEVELOPMENT). */
   | 'ACCEPTANCE'
+  /** Delivered: the live site is monitored daily for the package's months and the service review is collected; closes when both are done. */
   | 'AFTERCARE'
+  /** Cancelled by a lead from an open stage, its timers and probes stopped; final, nothing can change the project any more. */
   | 'CANCELLED'
+  /** Finished normally (monitoring ended, service review done); final, nothing can change the project any more. */
   | 'CLOSED'
+  /** The site is built: review rounds with the client and, where the package has one, the requirement validation day; left by starting the stress test. */
   | 'DEVELOPMENT'
+  /** First stage: communication rounds, research sessions and requirements with the client, until the requirements are signed off. */
   | 'REQUIREMENTS'
+  /** The staging site is probed for the package's stress-test days; a pass moves on to ACCEPTANCE, a failure back to DEVELOPMENT. */
   | 'STRESS_TEST';
 
 /** Where the latest stress test stands. */
 export type StressTestStatus =
+  /** The latest attempt was stopped by abortStressTest or by cancelling the project. */
   | 'ABORTED'
+  /** The latest attempt missed a threshold; the project is back in development. */
   | 'FAILED'
+  /** No attempt yet, or the client rejected the delivery after the last pass. */
   | 'NOT_STARTED'
+  /** The latest attempt met every threshold. */
   | 'PASSED'
+  /** An attempt is probing the staging site. */
   | 'RUNNING';
 
 /** What a timeline event records. */
 export type TimelineEventType =
+  /** A change order was approved and its cap raised (details: ChangeOrderEventDetails). */
   | 'CHANGE_ORDER_APPROVED'
+  /** A change order was rejected (details: ChangeOrderEventDetails). */
   | 'CHANGE_ORDER_REJECTED'
+  /** A change order was requested (details: ChangeOrderEventDetails). */
   | 'CHANGE_ORDER_REQUESTED'
+  /** A communication round with the client was logged (details: CommunicationRoundDetails). */
   | 'COMMUNICATION_ROUND_LOGGED'
+  /** A cost was booked to a phase (details: CostRecordedDetails); internal, so only ADMIN and LEAD see these events. */
   | 'COST_RECORDED'
+  /** The client accepted the delivery and after-care started (details: DeliveryAcceptedDetails). */
   | 'DELIVERY_ACCEPTED'
+  /** The client rejected the delivery and the project went back to DEVELOPMENT (details: DeliveryRejectedDetails). */
   | 'DELIVERY_REJECTED'
+  /** System: after-care monitoring finished its last month (details: MonitoringEndedDetails). */
   | 'MONITORING_ENDED'
+  /** A lead cancelled the project (details: ProjectCancelledDetails). */
   | 'PROJECT_CANCELLED'
+  /** System: monitoring ended and the service review is done, so the project is CLOSED (no details). */
   | 'PROJECT_CLOSED'
+  /** The project was created with its package and add-ons (details: ProjectCreatedDetails). */
   | 'PROJECT_CREATED'
+  /** The requirements were signed off and the project moved to DEVELOPMENT (details: RequirementsSignOffDetails). */
   | 'REQUIREMENTS_SIGNED_OFF'
+  /** A requirement was proposed (details: RequirementEventDetails). */
   | 'REQUIREMENT_ADDED'
+  /** A proposed requirement was confirmed (details: RequirementEventDetails). */
   | 'REQUIREMENT_CONFIRMED'
+  /** A requirement was dropped from the scope (details: RequirementEventDetails). */
   | 'REQUIREMENT_DROPPED'
+  /** A research session was logged (details: ResearchSessionDetails). */
   | 'RESEARCH_SESSION_LOGGED'
+  /** A review round with the client was recorded (details: ReviewRoundDetails). */
   | 'REVIEW_ROUND_SUBMITTED'
+  /** System: the service review opened, waiting for submitServiceReview (details: ServiceReviewDueDetails). */
   | 'SERVICE_REVIEW_OPENED'
+  /** System: the service review was not submitted by its due day (no details). */
   | 'SERVICE_REVIEW_OVERDUE'
+  /** System: the service review is not done and is due within a week (details: ServiceReviewDueDetails). */
   | 'SERVICE_REVIEW_REMINDER'
+  /** The service review and its NPS were recorded (details: ServiceReviewDetails). */
   | 'SERVICE_REVIEW_SUBMITTED'
+  /** A lead aborted the running stress test and the project went back to DEVELOPMENT (details: StressTestAbortedDetails). */
   | 'STRESS_TEST_ABORTED'
+  /** System: the stress test missed a threshold; the project went back to DEVELOPMENT and used an iteration round (details: StressTestVerdictDetails). */
   | 'STRESS_TEST_FAILED'
+  /** System: the stress test met its thresholds and the project moved to ACCEPTANCE (details: StressTestVerdictDetails). */
   | 'STRESS_TEST_PASSED'
+  /** A stress test attempt started and the project moved to STRESS_TEST (details: StressTestStartedDetails). */
   | 'STRESS_TEST_STARTED'
+  /** The validation day's results were recorded (details: ValidationDayDetails). */
   | 'VALIDATION_DAY_COMPLETED'
+  /** System: the validation day's timer fired and the day is open for results (no details). */
   | 'VALIDATION_DAY_OPENED';
 
 /** Where the requirement validation day stands. */
 export type ValidationDayStatus =
+  /** The results are recorded. */
   | 'DONE'
+  /** The project's package has no validation day. */
   | 'NOT_APPLICABLE'
+  /** Open: waiting for completeValidationDay; the stress test cannot start meanwhile. */
   | 'OPEN'
+  /** Not open yet: the requirements are not signed off, or its timer has not fired (see `validationDayOpensAt`). */
   | 'PENDING';
 
 export type AddRequirementMutationVariables = Exact<{

@@ -19,7 +19,9 @@ let browser: Browser;
 async function setEditor(page: Page, selector: string, text: string) {
   await page.evaluate(
     ([css, value]) => {
-      const wrapper = document.querySelector(css!) as (Element & { CodeMirror?: { setValue(text: string): void } }) | null;
+      // Runs in the page: its DOM, typed here by hand (the tests compile without the DOM lib).
+      const page = globalThis as unknown as { document: { querySelector(css: string): { CodeMirror?: { setValue(text: string): void } } | null } };
+      const wrapper = page.document.querySelector(css!);
       if (!wrapper?.CodeMirror) throw new Error(`no editor at ${css}`);
       wrapper.CodeMirror.setValue(value!);
     },

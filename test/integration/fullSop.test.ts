@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SopStageKey } from '../../workflows/searchAttributes.js';
 import { startStagingSite, type StagingSite } from '../support/stagingSite.js';
+import { projectActions } from '../support/projectActions.js';
 import { startTestApplication, type TestApplication } from '../support/testApplication.js';
 
 /**
@@ -36,22 +37,7 @@ const PROJECT_FIELDS = `
   timeline { seq type actor summary details { __typename ... on StressTestVerdictDetails { failedChecks { ok status latencyMs error } } } }
 `;
 
-async function act(mutation: string, input: Record<string, unknown>) {
-  const inputType = `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
-  return app.gql(`mutation ($input: ${inputType}!) { ${mutation}(input: $input) { ${PROJECT_FIELDS} } }`, { input });
-}
-
-async function ok(mutation: string, input: Record<string, unknown>) {
-  const response = await act(mutation, input);
-  expect(response.errors, `${mutation}: ${JSON.stringify(response.errors)}`).toBeUndefined();
-  return response.data![mutation];
-}
-
-async function refused(mutation: string, input: Record<string, unknown>) {
-  const response = await act(mutation, input);
-  expect(response.data, `${mutation} should have been refused`).toBeNull();
-  return response.errors![0]!;
-}
+const { ok, refused } = projectActions(() => app, PROJECT_FIELDS);
 
 async function read(id: string) {
   return (await app.gql(`query ($id: UUID!) { project(id: $id) { ${PROJECT_FIELDS} } }`, { id })).data!.project;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sopActionUpdate } from '../../workflows/delivery/messages.js';
+import { projectActions } from '../support/projectActions.js';
 import { startTestApplication, type TestApplication } from '../support/testApplication.js';
 
 /**
@@ -19,16 +20,7 @@ afterAll(async () => {
 
 const PROJECT = `id stage costEntries { phase amount note recordedBy } timeline { seq type actor summary details { __typename ... on CostRecordedDetails { phase amount note } } }`;
 
-async function act(mutation: string, input: Record<string, unknown>) {
-  const inputType = `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
-  return app.gql(`mutation ($input: ${inputType}!) { ${mutation}(input: $input) { ${PROJECT} } }`, { input });
-}
-
-async function ok(mutation: string, input: Record<string, unknown>) {
-  const response = await act(mutation, input);
-  expect(response.errors, `${mutation}: ${JSON.stringify(response.errors)}`).toBeUndefined();
-  return response.data![mutation];
-}
+const { act, ok } = projectActions(() => app, PROJECT);
 
 async function createProject() {
   const client = await app.gql(`mutation { createClient(input: { name: "Retry Co", tier: B }) { id } }`);

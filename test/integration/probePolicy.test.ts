@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_OUTBOUND_POLICY } from '../../src/platform/outbound/outboundPolicy.js';
 import { startStagingSite, type StagingSite } from '../support/stagingSite.js';
+import { projectActions } from '../support/projectActions.js';
 import { startTestApplication, type TestApplication } from '../support/testApplication.js';
 
 /**
@@ -28,16 +29,7 @@ afterAll(async () => {
 
 const PROJECT = `id stage progress { stressTest }`;
 
-async function act(mutation: string, input: Record<string, unknown>) {
-  const inputType = `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
-  return app.gql(`mutation ($input: ${inputType}!) { ${mutation}(input: $input) { ${PROJECT} } }`, { input });
-}
-
-async function ok(mutation: string, input: Record<string, unknown>) {
-  const response = await act(mutation, input);
-  expect(response.errors, `${mutation}: ${JSON.stringify(response.errors)}`).toBeUndefined();
-  return response.data![mutation];
-}
+const { act, ok } = projectActions(() => app, PROJECT);
 
 async function createProject(stagingUrl?: string) {
   const client = await app.gql(`mutation { createClient(input: { name: "Probe Co", tier: B }) { id } }`);

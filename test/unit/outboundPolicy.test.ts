@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OUTBOUND_POLICY, isIpLiteral, parseNetwork, refusalOf, urlRefusal } from '../../src/platform/outbound/outboundPolicy.js';
-import { ConfigError, loadConfig, outboundPolicyOf } from '../../src/platform/runtime/config.js';
+import { isIpLiteral, parseNetwork, refusalOf, urlRefusal } from '../../src/platform/outbound/outboundPolicy.js';
 
 const publicOnly = { allowedNetworks: [] };
 
@@ -142,60 +141,5 @@ describe('urlRefusal', () => {
   it('accepts a loopback URL when the allow-list has loopback', () => {
     expect(urlRefusal('http://127.0.0.1/', { allowedNetworks: ['127.0.0.0/8'] })).toBeNull();
     expect(urlRefusal('http://127.0.0.1:3000/shop', { allowedNetworks: ['127.0.0.0/8'] })).toBeNull();
-  });
-});
-
-describe('outbound configuration', () => {
-  /** The variables loadConfig complains about for an environment. */
-  function problemsOf(env: Record<string, string>) {
-    try {
-      loadConfig(env);
-      return [];
-    } catch (error) {
-      expect(error).toBeInstanceOf(ConfigError);
-      return (error as ConfigError).problems;
-    }
-  }
-  const badVariables = (env: Record<string, string>) => problemsOf(env).map((p) => p.variable);
-
-  it('defaults to public addresses only, three redirects and ten seconds', () => {
-    expect(loadConfig({})).toMatchObject({ OUTBOUND_ALLOWED_NETWORKS: [], OUTBOUND_MAX_REDIRECTS: 3, OUTBOUND_TIMEOUT_MS: 10_000 });
-    expect(outboundPolicyOf(loadConfig({}))).toEqual(DEFAULT_OUTBOUND_POLICY);
-  });
-
-  it('reads OUTBOUND_ALLOWED_NETWORKS as a comma list, trimming spaces and skipping empty entries', () => {
-    const config = loadConfig({ OUTBOUND_ALLOWED_NETWORKS: ' 127.0.0.0/8 , 10.0.0.5,fd00::/8 ,' });
-    expect(config.OUTBOUND_ALLOWED_NETWORKS).toEqual(['127.0.0.0/8', '10.0.0.5', 'fd00::/8']);
-    expect(loadConfig({ OUTBOUND_ALLOWED_NETWORKS: ' , ' }).OUTBOUND_ALLOWED_NETWORKS).toEqual([]);
-  });
-
-  it('refuses a bad network entry, naming the variable and the entry', () => {
-    const problems = problemsOf({ OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8, intranet, 10.0.0.0/40' });
-    expect(problems.map((p) => p.variable)).toEqual(['OUTBOUND_ALLOWED_NETWORKS', 'OUTBOUND_ALLOWED_NETWORKS']);
-    expect(problems[0]?.message).toContain('intranet');
-    expect(problems[1]?.message).toContain('10.0.0.0/40');
-    expect(() => loadConfig({ OUTBOUND_ALLOWED_NETWORKS: 'intranet' })).toThrow(/OUTBOUND_ALLOWED_NETWORKS/);
-  });
-
-  it('takes OUTBOUND_MAX_REDIRECTS as a whole number from 0 to 10', () => {
-    expect(loadConfig({ OUTBOUND_MAX_REDIRECTS: '0' }).OUTBOUND_MAX_REDIRECTS).toBe(0);
-    expect(loadConfig({ OUTBOUND_MAX_REDIRECTS: ' 10 ' }).OUTBOUND_MAX_REDIRECTS).toBe(10);
-    for (const bad of ['-1', '11', '1.5', 'many']) expect(badVariables({ OUTBOUND_MAX_REDIRECTS: bad }), bad).toEqual(['OUTBOUND_MAX_REDIRECTS']);
-  });
-
-  it('takes OUTBOUND_TIMEOUT_MS as whole milliseconds from 100 to 60000', () => {
-    expect(loadConfig({ OUTBOUND_TIMEOUT_MS: '100' }).OUTBOUND_TIMEOUT_MS).toBe(100);
-    expect(loadConfig({ OUTBOUND_TIMEOUT_MS: '60000' }).OUTBOUND_TIMEOUT_MS).toBe(60_000);
-    for (const bad of ['99', '60001', '0', '250.5', 'slow']) expect(badVariables({ OUTBOUND_TIMEOUT_MS: bad }), bad).toEqual(['OUTBOUND_TIMEOUT_MS']);
-  });
-
-  it('turns the configuration into the policy requests are sent under', () => {
-    const policy = outboundPolicyOf(
-      loadConfig({ OUTBOUND_ALLOWED_NETWORKS: '127.0.0.0/8,fd00::/8', OUTBOUND_MAX_REDIRECTS: '5', OUTBOUND_TIMEOUT_MS: '2500' }),
-    );
-    expect(policy).toEqual({ allowedNetworks: ['127.0.0.0/8', 'fd00::/8'], maxRedirects: 5, timeoutMs: 2500 });
-    // The configured list is what refusalOf consults.
-    expect(refusalOf('127.0.0.1', policy)).toBeNull();
-    expect(refusalOf('10.0.0.1', policy)).toBe('private');
   });
 });

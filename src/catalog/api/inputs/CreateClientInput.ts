@@ -4,17 +4,17 @@ import { Field, InputType } from 'type-graphql';
 import type { ClientTier } from '../../domain/clientTier.js';
 import { ClientTierEnum } from '../enums.js';
 
-@InputType()
+@InputType({ description: 'A new client of the agency.' })
 export class CreateClientInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Display name of the client, e.g. its company name (1-200 characters).' })
   @MinLength(1)
   @MaxLength(200)
   name!: string;
 
-  @Field(() => ClientTierEnum)
+  @Field(() => ClientTierEnum, { description: 'How much service the client gets: A strategic, B standard, C self-service.' })
   tier!: ClientTier;
 
-  @Field(() => EmailAddressResolver, { nullable: true })
+  @Field(() => EmailAddressResolver, { nullable: true, description: "The client's contact address (at most 320 characters); null or left out: none." })
   @MaxLength(320)
   contactEmail?: string | null;
 }

@@ -42,14 +42,20 @@ export class CatalogResolver {
     description:
       "Writes a package's next policy version (ADMIN): the given fields replace the latest version's. New projects get it; running projects keep theirs. A change that changes nothing writes no version.",
   })
-  updateServicePackage(@Arg('input', () => UpdateServicePackageInput) input: UpdateServicePackageInput, @Ctx() ctx: GraphQLContext) {
+  updateServicePackage(
+    @Arg('input', () => UpdateServicePackageInput, { description: "The package's code and the policy fields to change." }) input: UpdateServicePackageInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const { code, ...policy } = input;
     return updateServicePackage(ctx, { code, policy });
   }
 
   @Authorized(['ADMIN'])
   @Mutation(() => AddOnPackType, { description: 'Adds an add-on pack, as its version 1 (ADMIN).' })
-  createAddOnPack(@Arg('input', () => CreateAddOnPackInput) input: CreateAddOnPackInput, @Ctx() ctx: GraphQLContext) {
+  createAddOnPack(
+    @Arg('input', () => CreateAddOnPackInput, { description: 'Code, name, description and effect of the new pack.' }) input: CreateAddOnPackInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const { code, name, description, ...effect } = input;
     return createAddOnPack(ctx, { code, name, description, effect });
   }
@@ -58,7 +64,10 @@ export class CatalogResolver {
   @Mutation(() => AddOnPackType, {
     description: "Writes an add-on pack's next version (ADMIN): the given fields replace the latest version's. New projects get it; running projects keep theirs.",
   })
-  updateAddOnPack(@Arg('input', () => UpdateAddOnPackInput) input: UpdateAddOnPackInput, @Ctx() ctx: GraphQLContext) {
+  updateAddOnPack(
+    @Arg('input', () => UpdateAddOnPackInput, { description: "The pack's code and the fields to change." }) input: UpdateAddOnPackInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     const { code, name, description, ...effect } = input;
     return updateAddOnPack(ctx, { code, name, description, effect });
   }

@@ -10,13 +10,13 @@ import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 export class ClientResolver {
   @Authorized()
   @Query(() => ClientType, { nullable: true, description: 'A client; a CLIENT user sees only its own.' })
-  client(@Arg('id', () => UUIDResolver) id: string, @Ctx() ctx: GraphQLContext) {
+  client(@Arg('id', () => UUIDResolver, { description: 'Id of the client.' }) id: string, @Ctx() ctx: GraphQLContext) {
     return findClient(ctx, id);
   }
 
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ClientType, { description: 'Adds a client (ADMIN, LEAD).' })
-  createClient(@Arg('input', () => CreateClientInput) input: CreateClientInput, @Ctx() ctx: GraphQLContext) {
+  createClient(@Arg('input', () => CreateClientInput, { description: 'Name, tier and contact of the new client.' }) input: CreateClientInput, @Ctx() ctx: GraphQLContext) {
     return createClient(ctx, input);
   }
 }

@@ -10,13 +10,19 @@ import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 export class AcceptanceResolver {
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'The client accepts the delivery (after a passed stress test); after-care starts.' })
-  acceptDelivery(@Arg('input', () => AcceptDeliveryInput) input: AcceptDeliveryInput, @Ctx() ctx: GraphQLContext) {
+  acceptDelivery(
+    @Arg('input', () => AcceptDeliveryInput, { description: "The project, who signed the acceptance, and optionally the live site's URL." }) input: AcceptDeliveryInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.acceptDelivery(ctx, input);
   }
 
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'The client rejects the delivery; the project goes back to development.' })
-  rejectDelivery(@Arg('input', () => RejectDeliveryInput) input: RejectDeliveryInput, @Ctx() ctx: GraphQLContext) {
+  rejectDelivery(
+    @Arg('input', () => RejectDeliveryInput, { description: 'The project and what must change.' }) input: RejectDeliveryInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.rejectDelivery(ctx, input);
   }
 }

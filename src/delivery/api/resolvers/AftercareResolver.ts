@@ -12,7 +12,10 @@ import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 export class AftercareResolver {
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Records the service review and its NPS once the review is open.' })
-  submitServiceReview(@Arg('input', () => SubmitServiceReviewInput) input: SubmitServiceReviewInput, @Ctx() ctx: GraphQLContext) {
+  submitServiceReview(
+    @Arg('input', () => SubmitServiceReviewInput, { description: "The project, the client's NPS and comment." }) input: SubmitServiceReviewInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.submitServiceReview(ctx, input);
   }
 

@@ -12,19 +12,28 @@ import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 export class ChangeOrderResolver {
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Requests a change order; approved, it raises the matching cap.' })
-  requestChangeOrder(@Arg('input', () => RequestChangeOrderInput) input: RequestChangeOrderInput, @Ctx() ctx: GraphQLContext) {
+  requestChangeOrder(
+    @Arg('input', () => RequestChangeOrderInput, { description: 'The project, the kind of order, why it is needed and what it costs.' }) input: RequestChangeOrderInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.requestChangeOrder(ctx, input);
   }
 
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Approves a requested change order.' })
-  approveChangeOrder(@Arg('input', () => ApproveChangeOrderInput) input: ApproveChangeOrderInput, @Ctx() ctx: GraphQLContext) {
+  approveChangeOrder(
+    @Arg('input', () => ApproveChangeOrderInput, { description: 'The project and the requested change order to approve.' }) input: ApproveChangeOrderInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.approveChangeOrder(ctx, input);
   }
 
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Rejects a requested change order.' })
-  rejectChangeOrder(@Arg('input', () => RejectChangeOrderInput) input: RejectChangeOrderInput, @Ctx() ctx: GraphQLContext) {
+  rejectChangeOrder(
+    @Arg('input', () => RejectChangeOrderInput, { description: 'The project and the requested change order to reject.' }) input: RejectChangeOrderInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.rejectChangeOrder(ctx, input);
   }
 

@@ -15,7 +15,10 @@ export class CostResolver {
   @Mutation(() => ProjectType, {
     description: 'Records a cost in any open stage, in the timeline like every action; phases past their cost-share guardrail are flagged on the project.',
   })
-  recordCost(@Arg('input', () => RecordCostInput) input: RecordCostInput, @Ctx() ctx: GraphQLContext) {
+  recordCost(
+    @Arg('input', () => RecordCostInput, { description: 'The project, the phase, the amount and what it was for.' }) input: RecordCostInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.recordCost(ctx, input);
   }
 

@@ -10,13 +10,19 @@ import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 export class DevelopmentResolver {
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Records MET or GAP for every confirmed requirement on the open validation day.' })
-  completeValidationDay(@Arg('input', () => CompleteValidationDayInput) input: CompleteValidationDayInput, @Ctx() ctx: GraphQLContext) {
+  completeValidationDay(
+    @Arg('input', () => CompleteValidationDayInput, { description: 'The project and a MET or GAP result for each confirmed requirement.' }) input: CompleteValidationDayInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.completeValidationDay(ctx, input);
   }
 
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Records a review round; CHANGES_REQUESTED uses an iteration round, capped by the package.' })
-  submitReviewRound(@Arg('input', () => SubmitReviewRoundInput) input: SubmitReviewRoundInput, @Ctx() ctx: GraphQLContext) {
+  submitReviewRound(
+    @Arg('input', () => SubmitReviewRoundInput, { description: 'The project and the round: kind, outcome, feedback, attendees and the gaps it closes.' }) input: SubmitReviewRoundInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.submitReviewRound(ctx, input);
   }
 }

@@ -33,13 +33,19 @@ export class ProjectResolver {
     description:
       "Starts a project's SOP workflow, which writes the project (ADMIN, LEAD); answers once the project is readable. Safe to retry with the same idempotencyKey.",
   })
-  createProject(@Arg('input', () => CreateProjectInput) input: CreateProjectInput, @Ctx() ctx: GraphQLContext) {
+  createProject(
+    @Arg('input', () => CreateProjectInput, { description: 'The client, package, add-ons, lead, staging URL and contract value of the new project.' }) input: CreateProjectInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return createProject(ctx, input);
   }
 
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Cancels the project from any open stage, stopping its timers and child workflows.' })
-  cancelProject(@Arg('input', () => CancelProjectInput) input: CancelProjectInput, @Ctx() ctx: GraphQLContext) {
+  cancelProject(
+    @Arg('input', () => CancelProjectInput, { description: 'The project and why it is cancelled.' }) input: CancelProjectInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.cancelProject(ctx, input);
   }
 

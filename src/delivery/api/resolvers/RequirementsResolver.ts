@@ -17,31 +17,46 @@ import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 export class RequirementsResolver {
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Logs a communication round with the client (requirements stage).' })
-  logCommunicationRound(@Arg('input', () => LogCommunicationRoundInput) input: LogCommunicationRoundInput, @Ctx() ctx: GraphQLContext) {
+  logCommunicationRound(
+    @Arg('input', () => LogCommunicationRoundInput, { description: 'The project and the round: channel, summary, attendees and when it took place.' }) input: LogCommunicationRoundInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.logCommunicationRound(ctx, input);
   }
 
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Logs a requirement research session; capped by the package unless a change order raises the cap.' })
-  logResearchSession(@Arg('input', () => LogResearchSessionInput) input: LogResearchSessionInput, @Ctx() ctx: GraphQLContext) {
+  logResearchSession(
+    @Arg('input', () => LogResearchSessionInput, { description: 'The project, the topic and who took part.' }) input: LogResearchSessionInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.logResearchSession(ctx, input);
   }
 
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Adds a proposed requirement.' })
-  addRequirement(@Arg('input', () => AddRequirementInput) input: AddRequirementInput, @Ctx() ctx: GraphQLContext) {
+  addRequirement(
+    @Arg('input', () => AddRequirementInput, { description: "The project and the requirement's title." }) input: AddRequirementInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.addRequirement(ctx, input);
   }
 
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Confirms a proposed requirement.' })
-  confirmRequirement(@Arg('input', () => ConfirmRequirementInput) input: ConfirmRequirementInput, @Ctx() ctx: GraphQLContext) {
+  confirmRequirement(
+    @Arg('input', () => ConfirmRequirementInput, { description: 'The project and the proposed requirement to confirm.' }) input: ConfirmRequirementInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.confirmRequirement(ctx, input);
   }
 
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Drops a requirement from the scope.' })
-  dropRequirement(@Arg('input', () => DropRequirementInput) input: DropRequirementInput, @Ctx() ctx: GraphQLContext) {
+  dropRequirement(
+    @Arg('input', () => DropRequirementInput, { description: 'The project, the requirement to drop and why.' }) input: DropRequirementInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.dropRequirement(ctx, input);
   }
 
@@ -49,7 +64,10 @@ export class RequirementsResolver {
   @Mutation(() => ProjectType, {
     description: "Signs off the requirements; refused until the package's minimum communication rounds are logged and a requirement is confirmed.",
   })
-  signOffRequirements(@Arg('input', () => SignOffRequirementsInput) input: SignOffRequirementsInput, @Ctx() ctx: GraphQLContext) {
+  signOffRequirements(
+    @Arg('input', () => SignOffRequirementsInput, { description: 'The project and an optional note.' }) input: SignOffRequirementsInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.signOffRequirements(ctx, input);
   }
 }

@@ -13,13 +13,19 @@ import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 export class StressTestResolver {
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Starts the stress test: the gate out of development.' })
-  startStressTest(@Arg('input', () => StartStressTestInput) input: StartStressTestInput, @Ctx() ctx: GraphQLContext) {
+  startStressTest(
+    @Arg('input', () => StartStressTestInput, { description: 'The project and, optionally, another URL to probe.' }) input: StartStressTestInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.startStressTest(ctx, input);
   }
 
   @Authorized(AGENCY_STAFF)
   @Mutation(() => ProjectType, { description: 'Aborts the running stress test; the project goes back to development.' })
-  abortStressTest(@Arg('input', () => AbortStressTestInput) input: AbortStressTestInput, @Ctx() ctx: GraphQLContext) {
+  abortStressTest(
+    @Arg('input', () => AbortStressTestInput, { description: 'The project whose running stress test to abort.' }) input: AbortStressTestInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return delivery.abortStressTest(ctx, input);
   }
 

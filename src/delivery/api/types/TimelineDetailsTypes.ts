@@ -96,7 +96,7 @@ export class StressTestStartedDetails {
 export class FailedCheckDetails {
   @Field(() => Boolean, { description: 'Always false: only failing checks are kept.' }) ok!: boolean;
   @Field(() => Int, { nullable: true, description: 'The HTTP status, if any answer came.' }) status!: number | null;
-  @Field(() => Int, { description: 'How long the check took.' }) latencyMs!: number;
+  @Field(() => Int, { description: 'How long the check took, in milliseconds.' }) latencyMs!: number;
   @Field(() => String, { nullable: true, description: 'What went wrong.' }) error!: string | null;
 }
 
@@ -108,7 +108,7 @@ export class StressTestVerdictDetails {
   @Field(() => Int, { description: 'Checks that failed.' }) failed!: number;
   @Field(() => Float, { description: 'Share of checks that succeeded.' }) availability!: number;
   @Field(() => Float, { description: 'Share of checks that failed.' }) errorRate!: number;
-  @Field(() => Int, { description: '95th percentile latency of the successful checks.' }) p95LatencyMs!: number;
+  @Field(() => Int, { description: '95th percentile latency of the successful checks, in milliseconds.' }) p95LatencyMs!: number;
   @Field(() => [String], { description: 'Thresholds missed, in words.' }) failures!: string[];
   @Field(() => [FailedCheckDetails], { description: 'The first failing checks.' }) failedChecks!: FailedCheckDetails[];
 }
