@@ -9,7 +9,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_CLIENTS } from '../../src/identity/domain/seedUsers.js';
+import { SEED_CLIENTS, SEED_USERS } from '../../src/identity/domain/seedUsers.js';
 import { buildApiSchema } from '../../src/platform/http/graphqlSchema.js';
 import { startTestApplication, type TestApplication } from '../support/testApplication.js';
 
@@ -207,5 +207,18 @@ describe('who may act', () => {
       input: { clientId: SEED_CLIENTS[1]!.id, name: 'Led by a CSM', packageCode: 'STANDARD', projectLead: 'mia.csm' },
     });
     expect(notALead.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'projectLead' });
+  });
+});
+
+describe('viewer', () => {
+  it.each(['admin', 'lin.pm', 'mia.csm', 'acme.client'])('tells %s who it is signed in as', async (username) => {
+    const seeded = SEED_USERS.find((user) => user.username === username)!;
+    const response = await app.gql(`{ viewer { id username displayName role clientId } }`, {}, { as: username });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.viewer).toEqual({ id: seeded.id, username, displayName: seeded.displayName, role: seeded.role, clientId: seeded.clientId });
+  });
+
+  it('is null for an anonymous request', async () => {
+    expect(await app.gql(`{ viewer { username } }`, {}, { as: null })).toEqual({ data: { viewer: null } });
   });
 });

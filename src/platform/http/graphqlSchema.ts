@@ -15,6 +15,7 @@ import { ProjectResolver } from '../../delivery/api/resolvers/ProjectResolver.js
 import { RequirementsResolver } from '../../delivery/api/resolvers/RequirementsResolver.js';
 import { StressTestResolver } from '../../delivery/api/resolvers/StressTestResolver.js';
 import { TimelineEventResolver } from '../../delivery/api/resolvers/TimelineEventResolver.js';
+import { ViewerResolver } from '../../identity/api/resolvers/ViewerResolver.js';
 import { authChecker } from './authChecker.js';
 import { StorableArguments } from './storableArguments.js';
 
@@ -23,6 +24,7 @@ export const SCHEMA_FILE = 'schema/schema.graphql';
 
 /** Every context's resolvers: the API is composed here and nowhere else. */
 const RESOLVERS = [
+  ViewerResolver,
   CatalogResolver,
   ClientResolver,
   ClientListResolver,
