@@ -9,3 +9,13 @@ export async function listServicePackages(ctx: ServiceContext): Promise<ServiceP
 export async function listAddOnPacks(ctx: ServiceContext): Promise<AddOnPack[]> {
   return ctx.em.find(AddOnPack, {}, { orderBy: { code: 'asc' } });
 }
+
+/** One package by its code; null when there is none. */
+export async function findServicePackage(ctx: ServiceContext, code: string): Promise<ServicePackage | null> {
+  return ctx.em.findOne(ServicePackage, { code });
+}
+
+/** One add-on pack by its code; null when there is none. */
+export async function findAddOnPack(ctx: ServiceContext, code: string): Promise<AddOnPack | null> {
+  return ctx.em.findOne(AddOnPack, { code });
+}

@@ -1,5 +1,5 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { requireRole } from '../../identity/services/access.js';
+import { requireRole, requireViewer } from '../../identity/services/access.js';
 import { AGENCY_STAFF } from '../../identity/domain/role.js';
 import { DomainError } from '../../platform/domainError.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
@@ -140,6 +140,13 @@ export async function listServicePackageVersions(ctx: ServiceContext, code: stri
   return versions.map((v) => ({ code, version: v.version, policy: v.policy, createdBy: v.createdBy, createdAt: v.createdAt }));
 }
 
+/** One version of a package's policy; null when there is none or the viewer is not agency staff (who alone read versions). */
+export async function findServicePackageVersion(ctx: ServiceContext, code: string, version: number): Promise<PolicyVersionView | null> {
+  if (!AGENCY_STAFF.includes(requireViewer(ctx).role)) return null;
+  const v = await ctx.em.findOne(ServicePackageVersion, { servicePackage: code, version });
+  return v && { code, version: v.version, policy: v.policy, createdBy: v.createdBy, createdAt: v.createdAt };
+}
+
 /** One version of an add-on pack, as the API shows it. */
 export interface AddOnVersionView {
   code: string;
@@ -157,4 +164,11 @@ export async function listAddOnPackVersions(ctx: ServiceContext, code: string): 
   if (!(await ctx.em.count(AddOnPack, { code }))) throw addOnNotFound(code);
   const versions = await ctx.em.find(AddOnPackVersion, { addOnPack: code }, { orderBy: { version: 'desc' } });
   return versions.map((v) => ({ code, version: v.version, name: v.name, description: v.description, effect: v.effect, createdBy: v.createdBy, createdAt: v.createdAt }));
+}
+
+/** One version of an add-on pack; null when there is none or the viewer is not agency staff (who alone read versions). */
+export async function findAddOnPackVersion(ctx: ServiceContext, code: string, version: number): Promise<AddOnVersionView | null> {
+  if (!AGENCY_STAFF.includes(requireViewer(ctx).role)) return null;
+  const v = await ctx.em.findOne(AddOnPackVersion, { addOnPack: code, version });
+  return v && { code, version: v.version, name: v.name, description: v.description, effect: v.effect, createdBy: v.createdBy, createdAt: v.createdAt };
 }

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { CATALOG_NODES } from '../../catalog/api/nodes.js';
 import { CatalogResolver } from '../../catalog/api/resolvers/CatalogResolver.js';
 import { ClientListResolver } from '../../catalog/api/resolvers/ClientListResolver.js';
 import { ClientResolver } from '../../catalog/api/resolvers/ClientResolver.js';
+import { DELIVERY_NODES } from '../../delivery/api/nodes.js';
 import { AcceptanceResolver } from '../../delivery/api/resolvers/AcceptanceResolver.js';
 import { AftercareResolver } from '../../delivery/api/resolvers/AftercareResolver.js';
 import { ChangeOrderResolver } from '../../delivery/api/resolvers/ChangeOrderResolver.js';
@@ -15,12 +17,17 @@ import { ProjectResolver } from '../../delivery/api/resolvers/ProjectResolver.js
 import { RequirementsResolver } from '../../delivery/api/resolvers/RequirementsResolver.js';
 import { StressTestResolver } from '../../delivery/api/resolvers/StressTestResolver.js';
 import { TimelineEventResolver } from '../../delivery/api/resolvers/TimelineEventResolver.js';
+import { IDENTITY_NODES } from '../../identity/api/nodes.js';
 import { ViewerResolver } from '../../identity/api/resolvers/ViewerResolver.js';
 import { authChecker } from './authChecker.js';
+import { createNodeResolver } from './NodeResolver.js';
 import { StorableArguments } from './storableArguments.js';
 
 /** Where the emitted SDL is committed; a test fails when it drifts from the code. */
 export const SCHEMA_FILE = 'schema/schema.graphql';
+
+/** `node(id)` over every context's node types (src/platform/http/node.ts). */
+const NodeResolver = createNodeResolver([...CATALOG_NODES, ...DELIVERY_NODES, ...IDENTITY_NODES]);
 
 /** Every context's resolvers: the API is composed here and nowhere else. */
 const RESOLVERS = [
@@ -39,6 +46,7 @@ const RESOLVERS = [
   ChangeOrderResolver,
   CostResolver,
   LiveUpdatesResolver,
+  NodeResolver,
 ] as const;
 
 /**

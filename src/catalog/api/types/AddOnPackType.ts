@@ -1,5 +1,6 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { NodeInterface } from '../../../platform/http/node.js';
 
 @ObjectType('AddOnEffect', { description: "What buying an add-on pack adds to a project's policy; zero and false add nothing." })
 export class AddOnEffectType {
@@ -10,7 +11,7 @@ export class AddOnEffectType {
   @Field(() => Boolean, { description: "Whether the pack adds annual training for the client's team." }) annualTraining!: boolean;
 }
 
-@ObjectType('AddOnPack', { description: 'An add-on bought on demand on top of a package.' })
+@ObjectType('AddOnPack', { description: 'An add-on bought on demand on top of a package.', implements: NodeInterface })
 export class AddOnPackType {
   @Field(() => String, { description: 'Stable identifier in capitals, digits and underscores (e.g. EXTRA_ITERATION_ROUND), as `addOnCodes` takes it.' })
   code!: string;
@@ -20,7 +21,7 @@ export class AddOnPackType {
   @Field(() => Int, { description: 'The latest version: 1 when created, one more with each update.' }) version!: number;
 }
 
-@ObjectType('AddOnPackVersion', { description: 'One version of an add-on pack; never changed once written.' })
+@ObjectType('AddOnPackVersion', { description: 'One version of an add-on pack; never changed once written.', implements: NodeInterface })
 export class AddOnPackVersionType {
   @Field(() => String, { description: 'Code of the add-on pack.' }) code!: string;
   @Field(() => Int, { description: 'Version number, from 1; projects record the version they bought.' }) version!: number;

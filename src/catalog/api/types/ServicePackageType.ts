@@ -1,8 +1,9 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { NodeInterface } from '../../../platform/http/node.js';
 import { PackagePolicyType } from './PackagePolicyType.js';
 
-@ObjectType('ServicePackage', { description: 'A service package the agency sells, with its latest policy version.' })
+@ObjectType('ServicePackage', { description: 'A service package the agency sells, with its latest policy version.', implements: NodeInterface })
 export class ServicePackageType {
   @Field(() => String, { description: 'Stable identifier: STANDARD, PREMIUM or CUSTOM as shipped; what `CreateProjectInput.packageCode` takes.' })
   code!: string;
@@ -12,7 +13,7 @@ export class ServicePackageType {
   @Field(() => Int, { description: 'The latest policy version: 1 as seeded, one more with each update.' }) version!: number;
 }
 
-@ObjectType('ServicePackageVersion', { description: "One version of a package's policy; never changed once written." })
+@ObjectType('ServicePackageVersion', { description: "One version of a package's policy; never changed once written.", implements: NodeInterface })
 export class ServicePackageVersionType {
   @Field(() => String, { description: 'Code of the package.' }) code!: string;
   @Field(() => Int, { description: 'Version number, from 1; `Project.policyVersion` names the one a project started on.' }) version!: number;

@@ -1,11 +1,12 @@
-import { Authorized, Field, Float, ObjectType } from 'type-graphql';
+import { Authorized, Field, Float, ID, ObjectType } from 'type-graphql';
+import { NodeInterface } from '../../../platform/http/node.js';
 import type { ChangeOrderKind, ChangeOrderStatus } from '../../domain/changeOrder.js';
 import { ChangeOrderKindEnum, ChangeOrderStatusEnum } from '../enums.js';
 import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 
-@ObjectType('ChangeOrder', { description: 'A change order under the service-cap clause.' })
+@ObjectType('ChangeOrder', { description: 'A change order under the service-cap clause.', implements: NodeInterface })
 export class ChangeOrderType {
-  @Field(() => String, { description: 'Id of the order within its project.' }) id!: string;
+  @Field(() => ID, { description: 'Id of the order (a UUID), for `changeOrderId` inputs and `node(id)`.' }) id!: string;
   @Field(() => ChangeOrderKindEnum, { description: 'Which cap an approved order raises.' }) kind!: ChangeOrderKind;
   @Field(() => ChangeOrderStatusEnum, { description: 'Where the order stands.' }) status!: ChangeOrderStatus;
   @Field(() => String, { description: 'Why the extra work is needed.' }) reason!: string;

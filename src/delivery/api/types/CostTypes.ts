@@ -1,11 +1,12 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { NodeInterface } from '../../../platform/http/node.js';
 import type { CostPhase } from '../../domain/costShare.js';
 import { CostPhaseEnum } from '../enums.js';
 
-@ObjectType('CostEntry', { description: 'A cost booked to a phase of a project; agency staff (ADMIN, LEAD) only.' })
+@ObjectType('CostEntry', { description: 'A cost booked to a phase of a project; agency staff (ADMIN, LEAD) only.', implements: NodeInterface })
 export class CostEntryType {
-  @Field(() => String, { description: 'Id of the cost entry (a UUID), as `CostRecordedDetails.costId` names it.' }) id!: string;
+  @Field(() => ID, { description: 'Id of the cost entry (a UUID), as `CostRecordedDetails.costId` names it; also for `node(id)`.' }) id!: string;
   @Field(() => CostPhaseEnum, { description: 'The phase the cost is booked to.' }) phase!: CostPhase;
   @Field(() => Float, { description: 'Amount spent, in the currency of the contract value: 0 to 9999999999.99, at most two decimals.' }) amount!: number;
   @Field(() => String, { nullable: true, description: 'What the cost was for; null when no note was given.' }) note!: string | null;

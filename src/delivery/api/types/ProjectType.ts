@@ -1,5 +1,6 @@
-import { DateTimeISOResolver, URLResolver, UUIDResolver } from 'graphql-scalars';
-import { Authorized, Field, Float, Int, ObjectType } from 'type-graphql';
+import { DateTimeISOResolver, URLResolver } from 'graphql-scalars';
+import { Authorized, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { NodeInterface } from '../../../platform/http/node.js';
 import type { SopStage } from '../../domain/sopStage.js';
 import { SopStageEnum } from '../enums.js';
 import { PackagePolicyType } from '../../../catalog/api/types/PackagePolicyType.js';
@@ -8,9 +9,10 @@ import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 /** A client project as the read model shows it; relations are resolved in ProjectResolver. */
 @ObjectType('Project', {
   description: "A client's website project as it moves through the delivery SOP; a CLIENT user sees only its own client's projects.",
+  implements: NodeInterface,
 })
 export class ProjectType {
-  @Field(() => UUIDResolver, { description: "Identifier of the project, for `project(id)` and every action input's `projectId`." }) id!: string;
+  @Field(() => ID, { description: "Identifier of the project (a UUID), for `project(id)`, every action input's `projectId` and `node(id)`." }) id!: string;
   @Field(() => String, { description: 'Display name of the project, one the client recognises (1-200 characters).' }) name!: string;
   @Field(() => String, { description: 'Username of the LEAD who leads the project; of the leads, only this one may take its SOP actions.' })
   projectLead!: string;

@@ -2,8 +2,9 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { SiteCheckKind } from '../../domain/siteCheck.js';
 import { SiteCheckKindEnum } from '../enums.js';
+import { NodeInterface } from '../../../platform/http/node.js';
 
-@ObjectType('SiteCheck', { description: 'One HTTP request the stress test or monitoring made.' })
+@ObjectType('SiteCheck', { description: 'One HTTP request the stress test or monitoring made.', implements: NodeInterface })
 export class SiteCheckType {
   @Field(() => String, { description: '`stress-<attempt>` or `monitoring`.' }) run!: string;
   @Field(() => String, { description: 'Where in the schedule the check was made, e.g. `day3-probe7`, `day1-burst` or `month2-probe12`.' }) slot!: string;
@@ -19,7 +20,7 @@ export class SiteCheckType {
   error!: string | null;
 }
 
-@ObjectType('MonitoringReport', { description: 'One month of after-care monitoring.' })
+@ObjectType('MonitoringReport', { description: 'One month of after-care monitoring.', implements: NodeInterface })
 export class MonitoringReportType {
   @Field(() => Int, { description: 'Which month of after-care the report covers, from 1.' }) month!: number;
   @Field(() => Int, { description: 'Checks of the live site made that month (one a day).' }) checks!: number;

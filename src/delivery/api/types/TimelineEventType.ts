@@ -3,8 +3,9 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { SopStage } from '../../domain/sopStage.js';
 import type { TimelineEventType as EventType } from '../../domain/timelineEvent.js';
 import { SopStageEnum, TimelineEventTypeEnum } from '../enums.js';
+import { NodeInterface } from '../../../platform/http/node.js';
 
-@ObjectType('TimelineEvent', { description: "One entry of a project's timeline: an accepted action or a system transition." })
+@ObjectType('TimelineEvent', { description: "One entry of a project's timeline: an accepted action or a system transition.", implements: NodeInterface })
 export class TimelineEventType {
   @Field(() => Int, { description: 'Order within the project, from 0 (creation).' }) seq!: number;
   @Field(() => TimelineEventTypeEnum, { description: 'What happened.' }) type!: EventType;

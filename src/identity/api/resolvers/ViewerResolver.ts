@@ -1,7 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import { findViewerUser } from '../../services/userService.js';
-import { UserType } from '../types/UserType.js';
+import { userView, UserType } from '../types/UserType.js';
 
 /** Who the request is signed in as: what a portal shows in its header and decides its menus by. */
 @Resolver()
@@ -9,6 +9,6 @@ export class ViewerResolver {
   @Query(() => UserType, { nullable: true, description: 'The signed-in user; null for an anonymous request.' })
   async viewer(@Ctx() ctx: GraphQLContext): Promise<UserType | null> {
     const user = await findViewerUser(ctx);
-    return user && { id: user.id, username: user.username, displayName: user.displayName, role: user.role, clientId: user.client?.id ?? null, createdAt: user.createdAt };
+    return user && userView(user);
   }
 }
