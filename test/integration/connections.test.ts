@@ -420,7 +420,7 @@ describe('a page costs a constant number of SQL statements', () => {
     projects(first: $first) {
       totalCount
       edges { node {
-        id name client { name tier } servicePackage { code } projectLead stage progress { communicationRounds stressTest }
+        id name client { name tier } servicePackage { code } projectLead lead { username displayName role } stage progress { communicationRounds stressTest }
         timelineItems(last: 1) { edges { node { type occurredAt seq } } }
       } }
     }
@@ -447,7 +447,7 @@ describe('a page costs a constant number of SQL statements', () => {
     }
   }
 
-  it('at page sizes 1, 10 and 50: the page, the count, and one statement for every latest event', async () => {
+  it('at page sizes 1, 10 and 50: the page, the leads, the count, and one statement for every latest event', async () => {
     const counts: number[] = [];
     for (const first of [1, 10, 50]) {
       const { result, statements } = await statementsDuring(() => app.gql<{ projects: any }>(LIST, { first }));
@@ -458,6 +458,7 @@ describe('a page costs a constant number of SQL statements', () => {
         const row = rows.find((candidate) => candidate.id === node.id)!;
         expect(node.client.tier).toBe(row.tier);
         expect(node.servicePackage.code).toBe(row.service_package_code);
+        expect(node.lead).toMatchObject({ username: row.project_lead, role: 'LEAD' });
         const [last] = await app.sql<{ seq: number; type: string }>('select seq, type from timeline_event where project_id = $1 order by seq desc limit 1', [node.id]);
         expect(node.timelineItems.edges.map((edge: any) => ({ seq: edge.node.seq, type: edge.node.type }))).toEqual([last]);
       }
@@ -467,7 +468,7 @@ describe('a page costs a constant number of SQL statements', () => {
       expect(session).toBeDefined();
       const own = statements.filter((statement) => statement.session === session);
       // Logged as each one ends: the count and the events run side by side.
-      expect(own.map((statement) => statement.sql.split(/\s+/).slice(0, 2).join(' ')).sort()).toEqual(['select "p".*,', 'select count(*)', 'with visible']);
+      expect(own.map((statement) => statement.sql.split(/\s+/).slice(0, 2).join(' ')).sort()).toEqual(['select "p".*,', 'select "u0".*', 'select count(*)', 'with visible']);
       counts.push(own.length);
     }
     expect(counts[0]).toBeLessThanOrEqual(4);

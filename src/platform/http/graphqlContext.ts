@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createCatalogLoaders } from '../../catalog/api/loaders.js';
 import { createDeliveryLoaders } from '../../delivery/api/loaders.js';
+import { createIdentityLoaders } from '../../identity/api/loaders.js';
 import type { ServiceContext } from '../serviceContext.js';
 import type { GraphQLRequestRecord } from './requestLog.js';
 
 /** Per-request batchers of every context, so that a list costs one query per relation, not one per row. */
 export function createLoaders(em: EntityManager) {
-  return { ...createCatalogLoaders(em), ...createDeliveryLoaders(em) };
+  return { ...createCatalogLoaders(em), ...createDeliveryLoaders(em), ...createIdentityLoaders(em) };
 }
 
 /** What resolvers receive: the service context plus the request's DataLoaders (an API concern). */

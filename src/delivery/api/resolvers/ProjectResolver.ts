@@ -18,6 +18,7 @@ import { SopProgressType } from '../types/SopProgressType.js';
 import { TimelineEventType } from '../types/TimelineEventType.js';
 import { AGENCY_STAFF } from '../../../identity/domain/role.js';
 import { visibleTimeline } from '../../services/timelineService.js';
+import { userView, UserType } from '../../../identity/api/types/UserType.js';
 
 /** The project as a whole: reading it, creating it, cancelling it, and where its SOP stands. Thin by design. */
 @Resolver(() => ProjectType)
@@ -38,6 +39,12 @@ export class ProjectResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     return createProject(ctx, input);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true, description: 'The project lead as a user (the LEAD `projectLead` names); null only for projects created before users existed.' })
+  async lead(@Root() project: Project, @Ctx() ctx: GraphQLContext): Promise<UserType | null> {
+    const user = await ctx.loaders.userByUsername.load(project.projectLead);
+    return user ? userView(user) : null;
   }
 
   @Authorized(AGENCY_STAFF)
