@@ -140,6 +140,23 @@ describe('staged disclosure over every field', () => {
     expect(types).toEqual(expect.arrayContaining(['PROJECT_CREATED', 'CHANGE_ORDER_REQUESTED', 'REQUIREMENT_ADDED', 'COMMUNICATION_ROUND_LOGGED']));
   });
 
+  it.each(['mia.csm', 'acme.client'])('%s walks every field of the project and client lists without one confidential value', async (user) => {
+    const connection = (name: string) => selectAll(schema.getType(name) as GraphQLObjectType, 5);
+    const response = await app.gql(`{ projects(first: 50) { ${connection('ProjectConnection')} } clients(first: 50) { ${connection('ClientConnection')} } }`, {}, { as: user });
+    expect(response.data!.projects.edges.length).toBeGreaterThan(0);
+    const present = presentFields(response.data, schema.getType('Query') as GraphQLObjectType);
+    expect([...present].filter((field) => CONFIDENTIAL.has(field))).toEqual([]);
+    for (const error of response.errors ?? []) expect(error.extensions?.code, error.message).toBe('FORBIDDEN');
+    const text = JSON.stringify(response.data);
+    for (const secret of SECRET_FORMS) expect(text, `leaks ${secret}`).not.toContain(secret);
+    if (user === 'acme.client') {
+      // Only its own client's projects and its own client.
+      expect(new Set(response.data!.projects.edges.map((edge: any) => edge.node.client.id))).toEqual(new Set([SEED_CLIENTS[0]!.id]));
+      expect(response.data!.clients.edges.map((edge: any) => edge.node.id)).toEqual([SEED_CLIENTS[0]!.id]);
+      expect(text).not.toContain('COST_RECORDED');
+    }
+  });
+
   it("hides another client's project from a CLIENT as if it did not exist", async () => {
     const response = await app.gql(PROJECT_QUERY(), { id: acmeProjectId }, { as: 'globex.client' });
     expect(response.errors).toBeUndefined();
