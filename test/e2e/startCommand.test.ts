@@ -30,7 +30,7 @@ interface StartedStack {
 
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
-let ports: { api: number; temporal: number; ui: number; postgres: number };
+let ports: { api: number; temporal: number; ui: number; postgres: number; workerMetrics: number };
 const launched: StartedStack[] = [];
 
 interface ProcessInfo {
@@ -220,7 +220,7 @@ const LOG_ROUND = `mutation ($id: UUID!) {
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'sop-start-'));
   await chmod(dataDir, 0o755);
-  ports = { api: await findFreePort(), temporal: await findFreePort(), ui: await findFreePort(), postgres: await findFreePort() };
+  ports = { api: await findFreePort(), temporal: await findFreePort(), ui: await findFreePort(), postgres: await findFreePort(), workerMetrics: await findFreePort() };
   env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -229,6 +229,7 @@ beforeAll(async () => {
     TEMPORAL_PORT: String(ports.temporal),
     TEMPORAL_UI_PORT: String(ports.ui),
     EMBEDDED_PG_PORT: String(ports.postgres),
+    WORKER_METRICS_PORT: String(ports.workerMetrics),
     LOG_LEVEL: 'warn',
   };
 });
@@ -266,6 +267,9 @@ describe('npm start', () => {
 
     // The Web UI answers, and ops can find the project by its search attributes.
     expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
+    // Prometheus scrapes the API's and the worker's metrics.
+    expect(await (await fetch(`http://127.0.0.1:${ports.api}/metrics`)).text()).toContain('graphql_requests_total');
+    expect(await (await fetch(`http://127.0.0.1:${ports.workerMetrics}/metrics`)).text()).toMatch(/^temporal_\w+/m);
     const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
     try {
       const temporal = new Client({ connection });
