@@ -1,7 +1,7 @@
 /**
- * `npm run histories:record`: runs a project through every stage on a real Temporal dev
- * server and writes the histories of projectSop and of its child workflows to
- * test/replay/histories/. The
+ * `npm run histories:record`: runs a project through every stage and a ticket under its
+ * SLA on a real Temporal dev server and writes the histories of projectSop, its child
+ * workflows and ticketSla to test/replay/histories/. The
  * replay test then checks that today's workflow code still replays every committed
  * history: the guard that tells you a change needs `patched()`.
  *
@@ -13,9 +13,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Activities } from '../src/platform/runtime/activities.js';
+import type { SlaPolicy, SlaTargets } from '../src/aftersales/domain/slaPolicy.js';
+import { ticketPriorityKey, ticketSummary, type TicketOpening } from '../src/aftersales/domain/ticket.js';
+import { openTicketUpdate, ticketSla, ticketStateQuery, ticketUpdate } from '../workflows/aftersales/ticketSla.js';
 import type { CommunicationRound } from '../src/delivery/domain/communicationRound.js';
 import { DEFAULT_PACKAGES } from '../src/catalog/domain/defaultPackages.js';
 import type { ReviewRound } from '../src/delivery/domain/reviewRound.js';
@@ -76,6 +79,7 @@ try {
     recordSopEvent: async () => {},
     probeOnSchedule: async (request) => Array.from({ length: request.burst + request.probes }, () => ({ ok: true, status: 200, latencyMs: 100, error: null })),
     writeMonitoringReport: async () => {},
+    notify: async () => {},
   };
   const worker = await Worker.create({
     connection: nativeConnection,
@@ -150,6 +154,42 @@ try {
     await created.executeUpdate(sopActionUpdate('cancelProject'), { args: [{ actor: 'lin.pm', reason: 'Replay ends here' }] });
     await created.result();
     await write(created.workflowId);
+
+    // ticketSla, opened as the API opens it (Update-with-Start), on targets of seconds: the
+    // first response warns and breaches, a client message starts a next response, a pause and
+    // a resume, a severity change, an assignment, resolve, reopen, close.
+    const ms = (first: number, next: number, resolution: number): SlaTargets => ({ firstResponseMillis: first, nextResponseMillis: next, resolutionMillis: resolution, calendar: 'ALWAYS' });
+    const slaPolicy: SlaPolicy = { version: 1, defaults: { LOW: ms(4000, 4000, 20_000), MEDIUM: ms(2000, 3000, 10_000), HIGH: ms(1000, 2000, 6000) }, rules: [], routing: { dedicatedCsmTiers: ['A'] } };
+    const ticket: TicketOpening = { ticketId: 'replay', projectId: 'replay-full', clientId: 'c-replay', tier: 'A', severity: 'MEDIUM', category: 'INCIDENT', affectedUsers: 12, assignee: 'ana.agent', clientCsm: 'carl.csm' };
+    const startTicket = new WithStartWorkflowOperation(ticketSla, {
+      taskQueue: 'record',
+      workflowId: 'ticket-replay',
+      args: [{ ticket, policy: slaPolicy }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      priority: { priorityKey: ticketPriorityKey(ticket) },
+      staticSummary: ticketSummary(ticket),
+    });
+    await client.workflow.executeUpdateWithStart(openTicketUpdate, { startWorkflowOperation: startTicket });
+    const ticketHandle = await startTicket.workflowHandle();
+    const pause = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
+    const agent = { actor: 'ana.agent', kind: 'PUBLIC_REPLY', authorRole: 'AGENT' } as const;
+    while ((await ticketHandle.query(ticketStateQuery)).breaches.length === 0) await pause(50);
+    await ticketHandle.executeUpdate(ticketUpdate('respondToTicket'), { args: [{ ...agent, kind: 'INTERNAL_NOTE' }] });
+    await ticketHandle.executeUpdate(ticketUpdate('respondToTicket'), { args: [agent] });
+    await ticketHandle.executeUpdate(ticketUpdate('respondToTicket'), { args: [{ actor: 'client', kind: 'PUBLIC_REPLY', authorRole: 'CLIENT' }] });
+    await ticketHandle.executeUpdate(ticketUpdate('setTicketStatus'), { args: [{ actor: 'ana.agent', status: 'WAITING_FOR_CLIENT' }] });
+    await pause(500);
+    await ticketHandle.executeUpdate(ticketUpdate('setTicketStatus'), { args: [{ actor: 'ana.agent', status: 'OPEN' }] });
+    await ticketHandle.executeUpdate(ticketUpdate('changeSeverity'), { args: [{ actor: 'lin.pm', severity: 'HIGH' }] });
+    await ticketHandle.executeUpdate(ticketUpdate('assignTicket'), { args: [{ actor: 'lin.pm', assignee: 'bo.agent' }] });
+    await pause(2500);
+    await ticketHandle.executeUpdate(ticketUpdate('respondToTicket'), { args: [agent] });
+    await ticketHandle.executeUpdate(ticketUpdate('setTicketStatus'), { args: [{ actor: 'bo.agent', status: 'RESOLVED' }] });
+    await ticketHandle.executeUpdate(ticketUpdate('reopenTicket'), { args: [{ actor: 'client', reason: 'Still broken' }] });
+    await pause(4000);
+    await ticketHandle.executeUpdate(ticketUpdate('setTicketStatus'), { args: [{ actor: 'bo.agent', status: 'CLOSED' }] });
+    await ticketHandle.result();
+    await write(ticketHandle.workflowId);
   });
 } finally {
   await connection.close();

@@ -2,3 +2,4 @@
 export { projectSop } from './delivery/projectSop.js';
 export { stressTest } from './delivery/stressTest.js';
 export { aftercareMonitoring } from './delivery/aftercareMonitoring.js';
+export { ticketSla } from './aftersales/ticketSla.js';

@@ -11,6 +11,21 @@ export const PackageCodeKey = defineSearchAttributeKey('PackageCode', SearchAttr
 export const ClientTierKey = defineSearchAttributeKey('ClientTier', SearchAttributeType.KEYWORD);
 export const ProjectLeadKey = defineSearchAttributeKey('ProjectLead', SearchAttributeType.KEYWORD);
 export const SlaBreachedKey = defineSearchAttributeKey('SlaBreached', SearchAttributeType.BOOL);
+/** Set by the ticket SLA workflow (workflows/aftersales/ticketSla.ts), e.g. `ClientId = "c1" AND SlaBreached = true`. */
+export const ProjectIdKey = defineSearchAttributeKey('ProjectId', SearchAttributeType.KEYWORD);
+export const ClientIdKey = defineSearchAttributeKey('ClientId', SearchAttributeType.KEYWORD);
+export const TicketSeverityKey = defineSearchAttributeKey('TicketSeverity', SearchAttributeType.KEYWORD);
+export const TicketCategoryKey = defineSearchAttributeKey('TicketCategory', SearchAttributeType.KEYWORD);
 
 /** Name → type of every custom search attribute, for registering them with a server. */
-export const CUSTOM_SEARCH_ATTRIBUTES = [SopStageKey, PackageCodeKey, ClientTierKey, ProjectLeadKey, SlaBreachedKey];
+export const CUSTOM_SEARCH_ATTRIBUTES = [
+  SopStageKey,
+  PackageCodeKey,
+  ClientTierKey,
+  ProjectLeadKey,
+  SlaBreachedKey,
+  ProjectIdKey,
+  ClientIdKey,
+  TicketSeverityKey,
+  TicketCategoryKey,
+];

@@ -4,7 +4,7 @@
  * data, the worker and the API.
  */
 import { startApplication } from '../platform/runtime/application.js';
-import { loadConfig, outboundPolicyOf } from '../platform/runtime/config.js';
+import { loadConfig, notificationSettingsOf, outboundPolicyOf } from '../platform/runtime/config.js';
 import { devTokenSettings } from '../platform/runtime/authSettings.js';
 import { apiOptionsOf } from '../platform/runtime/apiSettings.js';
 import { startInfrastructure } from '../platform/runtime/infrastructure.js';
@@ -30,6 +30,7 @@ try {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       sopDayMs: config.SOP_DAY_MS,
       outbound: outboundPolicyOf(config),
+      notifications: notificationSettingsOf(config),
       // Development: introspection and field suggestions on unless GRAPHQL_INTROSPECTION=false.
       api: { host: config.API_HOST, port: config.API_PORT, auth, options: apiOptionsOf(config, { introspection: true }) },
       runWorker: true,

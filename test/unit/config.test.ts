@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { devSecretFile, devTokenSettings, requireTokenSettings } from '../../src/platform/runtime/authSettings.js';
 import { DEFAULT_OUTBOUND_POLICY, refusalOf } from '../../src/platform/outbound/outboundPolicy.js';
-import { CONFIG_VARIABLES, ConfigError, loadConfig, outboundPolicyOf } from '../../src/platform/runtime/config.js';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, notificationSettingsOf, outboundPolicyOf } from '../../src/platform/runtime/config.js';
 import { requireExternalServices } from '../../src/platform/runtime/requireServices.js';
 import { workerMetricsAddress } from '../../src/platform/runtime/worker.js';
 
@@ -80,6 +80,8 @@ describe('loadConfig', () => {
         'GRAPHQL_INTROSPECTION',
         'RATE_LIMIT_MUTATIONS_PER_MINUTE',
         'WORKER_METRICS_PORT',
+        'NOTIFY_WEBHOOK_URL',
+        'NOTIFY_WEBHOOK_SECRET',
       ].sort(),
     );
   });
@@ -266,5 +268,60 @@ describe('outbound configuration', () => {
     // The configured list is what refusalOf consults.
     expect(refusalOf('127.0.0.1', policy)).toBeNull();
     expect(refusalOf('10.0.0.1', policy)).toBe('private');
+  });
+});
+
+describe('notification configuration', () => {
+  const secret = 'n'.repeat(32);
+
+  it('sends notifications to the log only when NOTIFY_WEBHOOK_URL is unset', () => {
+    expect(loadConfig({})).not.toHaveProperty('NOTIFY_WEBHOOK_URL');
+    expect(notificationSettingsOf(loadConfig({}))).toEqual({});
+    expect(loadConfig({ NOTIFY_WEBHOOK_URL: ' ', NOTIFY_WEBHOOK_SECRET: '' }).NOTIFY_WEBHOOK_URL).toBeUndefined();
+    // A secret alone does nothing (and is not an error: it may be set ahead of the URL).
+    expect(notificationSettingsOf(loadConfig({ NOTIFY_WEBHOOK_SECRET: secret }))).toEqual({});
+  });
+
+  it('posts to NOTIFY_WEBHOOK_URL, signed with NOTIFY_WEBHOOK_SECRET', () => {
+    const config = loadConfig({ NOTIFY_WEBHOOK_URL: ' https://hooks.example.com/sla ', NOTIFY_WEBHOOK_SECRET: secret });
+    expect(notificationSettingsOf(config)).toEqual({ webhook: { url: 'https://hooks.example.com/sla', secret } });
+  });
+
+  it('needs a secret of 32+ characters with the URL', () => {
+    expect(problemsOf({ NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/sla' })).toEqual([
+      { variable: 'NOTIFY_WEBHOOK_SECRET', message: 'is required when NOTIFY_WEBHOOK_URL is set' },
+    ]);
+    expect(problemsOf({ NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/sla', NOTIFY_WEBHOOK_SECRET: 'n'.repeat(31) })).toEqual([
+      { variable: 'NOTIFY_WEBHOOK_SECRET', message: 'must be at least 32 characters' },
+    ]);
+    expect(badVariables({ NOTIFY_WEBHOOK_SECRET: 'short' })).toEqual(['NOTIFY_WEBHOOK_SECRET']);
+  });
+
+  it('never repeats the secret in a problem', () => {
+    const short = 'hunter2-is-not-long-enough';
+    expect(JSON.stringify(problemsOf({ NOTIFY_WEBHOOK_URL: 'https://hooks.example.com/sla', NOTIFY_WEBHOOK_SECRET: short }))).not.toContain(short);
+  });
+
+  it.each(['ftp://hooks.example.com/', 'file:///etc/passwd', 'hooks.example.com/sla', 'not a url'])('refuses NOTIFY_WEBHOOK_URL %s', (url) => {
+    expect(badVariables({ NOTIFY_WEBHOOK_URL: url, NOTIFY_WEBHOOK_SECRET: secret })).toEqual(['NOTIFY_WEBHOOK_URL']);
+  });
+
+  it.each(['http://10.0.0.1/hooks', 'http://169.254.169.254/latest/meta-data', 'http://127.0.0.1:8080/', 'http://[::1]/', 'http://[::ffff:192.168.0.1]/'])(
+    'refuses %s at start-up: the outbound policy would refuse every request',
+    (url) => {
+      const problems = problemsOf({ NOTIFY_WEBHOOK_URL: url, NOTIFY_WEBHOOK_SECRET: secret });
+      expect(problems).toEqual([{ variable: 'NOTIFY_WEBHOOK_URL', message: expect.stringMatching(/^is refused by the outbound policy \(\w+ address\); add its network to OUTBOUND_ALLOWED_NETWORKS/) }]);
+    },
+  );
+
+  it('accepts an inside address that OUTBOUND_ALLOWED_NETWORKS allows, and a host name (checked on every request)', () => {
+    expect(loadConfig({ NOTIFY_WEBHOOK_URL: 'http://10.0.0.1/hooks', NOTIFY_WEBHOOK_SECRET: secret, OUTBOUND_ALLOWED_NETWORKS: '10.0.0.0/8' }).NOTIFY_WEBHOOK_URL).toBe('http://10.0.0.1/hooks');
+    expect(loadConfig({ NOTIFY_WEBHOOK_URL: 'http://hooks.internal/sla', NOTIFY_WEBHOOK_SECRET: secret }).NOTIFY_WEBHOOK_URL).toBe('http://hooks.internal/sla');
+  });
+
+  it('reports webhook problems together with the others', () => {
+    expect(badVariables({ API_PORT: 'eighty', NOTIFY_WEBHOOK_URL: 'http://169.254.169.254/' })).toEqual(['API_PORT', 'NOTIFY_WEBHOOK_SECRET', 'NOTIFY_WEBHOOK_URL']);
+    // A bad allow-list is reported on its own, not as a refused URL.
+    expect(badVariables({ OUTBOUND_ALLOWED_NETWORKS: 'intranet', NOTIFY_WEBHOOK_URL: 'http://10.0.0.1/', NOTIFY_WEBHOOK_SECRET: secret })).toEqual(['OUTBOUND_ALLOWED_NETWORKS']);
   });
 });

@@ -28,13 +28,17 @@ describe('resolveTemporalCli', () => {
 });
 
 describe('searchAttributeFlags', () => {
-  it('registers the five custom search attributes with their types', () => {
+  it('registers the custom search attributes with their types', () => {
     expect(searchAttributeFlags()).toEqual([
       '--search-attribute', 'SopStage=Keyword',
       '--search-attribute', 'PackageCode=Keyword',
       '--search-attribute', 'ClientTier=Keyword',
       '--search-attribute', 'ProjectLead=Keyword',
       '--search-attribute', 'SlaBreached=Bool',
+      '--search-attribute', 'ProjectId=Keyword',
+      '--search-attribute', 'ClientId=Keyword',
+      '--search-attribute', 'TicketSeverity=Keyword',
+      '--search-attribute', 'TicketCategory=Keyword',
     ]);
   });
 });

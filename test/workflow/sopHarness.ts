@@ -76,6 +76,7 @@ export async function withProject(
     async writeMonitoringReport(report) {
       harness.reports.push({ month: report.month });
     },
+    async notify() {},
   };
   const worker = await Worker.create({
     connection: harness.env.nativeConnection,

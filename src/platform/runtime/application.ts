@@ -6,6 +6,7 @@ import type { ApiOptions } from '../http/apiFeatures.js';
 import { migrateAndSeed, openDatabase } from '../orm/database.js';
 import { DAY_MS } from '../../delivery/domain/sopClock.js';
 import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../outbound/outboundPolicy.js';
+import type { NotificationSettings } from '../notifications/notificationSinks.js';
 import { createTokenVerifier, type TokenSettings } from '../../identity/services/tokens.js';
 import { createWorker } from './worker.js';
 
@@ -18,6 +19,8 @@ export interface ApplicationSettings {
   sopDayMs?: number;
   /** Where the server may send requests of its own; public addresses only by default. */
   outbound?: OutboundPolicy;
+  /** Where the worker's notifications go besides the log (NOTIFY_WEBHOOK_*). */
+  notifications?: NotificationSettings;
   /** Where the API listens, how it checks bearer tokens, and its protections and request log. */
   api?: { host: string; port: number; auth: TokenSettings; options?: ApiOptions };
   runWorker: boolean;
@@ -61,6 +64,7 @@ export async function startApplication(settings: ApplicationSettings): Promise<R
         taskQueue: settings.taskQueue,
         orm,
         outbound: settings.outbound ?? DEFAULT_OUTBOUND_POLICY,
+        notifications: settings.notifications,
         workflowBundle: settings.workflowBundle,
       });
       const running = worker.run();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_OUTBOUND_POLICY, parseNetwork, type OutboundPolicy } from '../outbound/outboundPolicy.js';
+import { WEBHOOK_SECRET_MIN_LENGTH, webhookSettingsProblems, type WebhookSettings } from '../notifications/webhookSettings.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalString = z
@@ -18,6 +19,9 @@ const networkList = z
       if (!parseNetwork(entry)) ctx.addIssue({ code: 'custom', message: `"${entry}" is not a CIDR network or an IP address` });
     }
   });
+
+/** The variables the cross-variable check reads. */
+const CROSS_CHECKED = new Set(['NOTIFY_WEBHOOK_URL', 'NOTIFY_WEBHOOK_SECRET', 'OUTBOUND_ALLOWED_NETWORKS']);
 
 /**
  * Every environment variable the processes read, with its default. The README's
@@ -61,7 +65,22 @@ export const configSchema = z.object({
     .optional(),
   RATE_LIMIT_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
   WORKER_METRICS_PORT: port.optional(),
-});
+  /** Unset: notifications go to the log only. */
+  NOTIFY_WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  NOTIFY_WEBHOOK_SECRET: optionalString.pipe(z.string().min(WEBHOOK_SECRET_MIN_LENGTH, `must be at least ${WEBHOOK_SECRET_MIN_LENGTH} characters`).optional()),
+}).superRefine(
+  (config, ctx) => {
+    // Checks across variables: a webhook URL needs its secret and must pass the outbound policy.
+    for (const { variable, message } of webhookSettingsProblems(config.NOTIFY_WEBHOOK_URL, config.NOTIFY_WEBHOOK_SECRET, { allowedNetworks: config.OUTBOUND_ALLOWED_NETWORKS })) {
+      // A variable already refused on its own is not reported twice.
+      if (variable === 'NOTIFY_WEBHOOK_SECRET' && config.NOTIFY_WEBHOOK_SECRET !== undefined) continue;
+      ctx.addIssue({ code: 'custom', path: [variable], message });
+    }
+  },
+  // Runs even when other variables are bad, so every problem is reported at once; only
+  // the variables it reads must have parsed.
+  { when: ({ issues }) => !issues.some((issue) => CROSS_CHECKED.has(String(issue.path?.[0]))) },
+);
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -100,4 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** The outbound request policy the configuration describes. */
 export function outboundPolicyOf(config: Config): OutboundPolicy {
   return { allowedNetworks: config.OUTBOUND_ALLOWED_NETWORKS, maxRedirects: config.OUTBOUND_MAX_REDIRECTS, timeoutMs: config.OUTBOUND_TIMEOUT_MS };
+}
+
+/** Where notifications go besides the log: the webhook, when NOTIFY_WEBHOOK_URL is set. */
+export function notificationSettingsOf(config: Config): { webhook?: WebhookSettings } {
+  return config.NOTIFY_WEBHOOK_URL && config.NOTIFY_WEBHOOK_SECRET ? { webhook: { url: config.NOTIFY_WEBHOOK_URL, secret: config.NOTIFY_WEBHOOK_SECRET } } : {};
 }

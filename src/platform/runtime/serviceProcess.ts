@@ -1,5 +1,5 @@
 import { startApplication } from './application.js';
-import { loadConfig, outboundPolicyOf } from './config.js';
+import { loadConfig, notificationSettingsOf, outboundPolicyOf } from './config.js';
 import { requireTokenSettings } from './authSettings.js';
 import { apiOptionsOf } from './apiSettings.js';
 import { requireExternalServices } from './requireServices.js';
@@ -23,6 +23,7 @@ export async function runServiceProcess(role: 'api' | 'worker'): Promise<void> {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       sopDayMs: config.SOP_DAY_MS,
       outbound: outboundPolicyOf(config),
+      notifications: notificationSettingsOf(config),
       // Production: introspection and field suggestions stay off unless GRAPHQL_INTROSPECTION=true.
       api: role === 'api' ? { host: config.API_HOST, port: config.API_PORT, auth: requireTokenSettings(config), options: apiOptionsOf(config, { introspection: false }) } : undefined,
       runWorker: role === 'worker',

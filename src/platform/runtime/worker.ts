@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import type { OutboundPolicy } from '../outbound/outboundPolicy.js';
+import type { NotificationSettings } from '../notifications/notificationSinks.js';
 import type { Config } from './config.js';
 import { createActivities } from './activities.js';
 
@@ -27,6 +28,8 @@ export interface WorkerSettings {
   orm: MikroORM;
   /** Where activities may send requests (site probes). */
   outbound: OutboundPolicy;
+  /** Where notifications go besides the log (the webhook); the log only when absent. */
+  notifications?: NotificationSettings;
   /** A prebuilt bundle (tests build one per file); otherwise the worker bundles `workflows/`. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -36,7 +39,7 @@ export async function createWorker(settings: WorkerSettings): Promise<Worker> {
     connection: settings.connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
-    activities: createActivities(settings.orm, settings.outbound),
+    activities: createActivities(settings.orm, settings.outbound, settings.notifications),
     // Cancellation reaches an activity only with a heartbeat's answer: heartbeats must
     // not be held back long, so a cancelled probe run stops within a couple of seconds.
     maxHeartbeatThrottleInterval: '1 second',

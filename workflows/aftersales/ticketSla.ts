@@ -1,0 +1,186 @@
+/**
+ * One workflow per after-sales ticket (`ticket-<id>`): the source of truth for its status
+ * and its SLA clocks (src/aftersales/domain/ticket.ts says what each clock does).
+ *
+ * - Start: the API sends Update-with-Start (`client.workflow.executeUpdateWithStart(
+ *   openTicketUpdate, { startWorkflowOperation: new WithStartWorkflowOperation(ticketSla,
+ *   { workflowId: 'ticket-<id>', workflowIdConflictPolicy: 'USE_EXISTING', args, priority:
+ *   { priorityKey: ticketPriorityKey(ticket) }, staticSummary: ticketSummary(ticket) }) })`):
+ *   the ticket's first state comes from the input, `openTicket` answers it, and a retry
+ *   attaches to the running workflow instead of starting a second one.
+ * - Updates: respondToTicket, setTicketStatus, reopenTicket, assignTicket, changeSeverity.
+ *   Each validator refuses with a coded ApplicationFailure (INVALID_INPUT, STATUS_CONFLICT,
+ *   TICKET_CLOSED; `details[0]` is the TicketViolation), so a refusal never reaches the
+ *   history; the handler checks again and applies the transition in one step (no await
+ *   between check and change, so no other update can come between them).
+ * - The SLA loop: after every event (an update, a timer) it asks `ticketSlaPlan` for the
+ *   thresholds reached and not sent, records each as sent *before* sending it (so nothing is
+ *   sent twice), sends it through the `notify` activity, then waits with
+ *   `condition(() => changed, sleepMillis)`: an update arriving mid-wait makes it plan again
+ *   (a pause moves a threshold later, a resume or a severity change may make one due at
+ *   once) instead of waking at a stale instant or skipping one.
+ * - Search attributes: ProjectId, ClientId, ClientTier, TicketSeverity, TicketCategory and
+ *   SlaBreached (false) at start; TicketSeverity on a severity change; SlaBreached true at a
+ *   breach and recomputed at a reopen. Current details: the clocks in a few lines.
+ * - Priority: the notify activity runs at `ticketPriorityKey` (HIGH, INCIDENT, tier A first).
+ * - No continue-as-new: a ticket's history grows with its updates and a handful of timers and
+ *   notifications per clock run, a few hundred events for a busy ticket, far below the
+ *   limits; a ticket's life is bounded by CLOSED.
+ */
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  defineQuery,
+  defineUpdate,
+  log,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { BusinessCalendar } from '../../src/aftersales/domain/businessCalendar.js';
+import { checkCalendar } from '../../src/aftersales/domain/businessCalendar.js';
+import type { SlaNotificationActivities } from '../../src/aftersales/domain/slaNotification.js';
+import { checkSlaPolicy, type SlaPolicy, type SlaRule } from '../../src/aftersales/domain/slaPolicy.js';
+import {
+  applyTicketTransition,
+  checkTicketOpening,
+  checkTicketTransition,
+  cloneTicketState,
+  DEFAULT_TICKET_SLA_SETTINGS,
+  describeTicket,
+  openTicket,
+  recordThreshold,
+  TICKET_TRANSITIONS,
+  ticketSlaPlan,
+  type TicketOpening,
+  type TicketSlaSettings,
+  type TicketState,
+  type TicketTransitionName,
+  type TicketTransitions,
+  type TicketViolation,
+} from '../../src/aftersales/domain/ticket.js';
+import { ClientIdKey, ClientTierKey, ProjectIdKey, SlaBreachedKey, TicketCategoryKey, TicketSeverityKey } from '../searchAttributes.js';
+
+export interface TicketSlaInput {
+  ticket: TicketOpening;
+  /** The SLA policy the ticket runs under (its version is stamped on the ticket). */
+  policy: SlaPolicy;
+  /** The package's and add-ons' override rules, ahead of the policy's. */
+  overrides?: SlaRule[];
+  /** The agency's business-hours calendar (targets on BUSINESS_HOURS count in it); default ALWAYS_OPEN. */
+  calendar?: BusinessCalendar;
+  /** Warn at this share of each target (default 0.8). */
+  warnShare?: number;
+  /** Warn when this much business time is left (default 30 minutes). */
+  leadTimeMillis?: number;
+}
+
+export const ticketStateQuery = defineQuery<TicketState>('ticketState');
+/** The Update-with-Start target: answers the ticket's first state (or its current one, for a retry). */
+export const openTicketUpdate = defineUpdate<TicketState>('openTicket');
+export const ticketUpdate = <N extends TicketTransitionName>(name: N) => defineUpdate<TicketState, [TicketTransitions[N]]>(name);
+
+function failure(violation: TicketViolation): ApplicationFailure {
+  return ApplicationFailure.create({ type: violation.code, message: violation.message, details: [violation], nonRetryable: true });
+}
+
+/** Refuses an update in its validator, so the refusal never reaches the history. */
+function refuse(violation: TicketViolation | null): void {
+  if (violation) throw failure(violation);
+}
+
+/** Input the workflow cannot run with: it fails at once (and the Update-with-Start with it). */
+function checkInput(input: TicketSlaInput): void {
+  const opening = checkTicketOpening(input?.ticket);
+  if (opening) throw failure(opening);
+  const problems = [...checkSlaPolicy(input.policy).filter((p) => p.code !== 'UNREACHABLE_RULE'), ...(input.calendar ? checkCalendar(input.calendar) : [])];
+  if (problems.length > 0) {
+    throw ApplicationFailure.create({ type: 'INVALID_INPUT', message: `The SLA policy or calendar is unusable: ${problems.map((p) => `${p.code} at ${p.path}`).join(', ')}.`, details: problems, nonRetryable: true });
+  }
+  const { warnShare, leadTimeMillis } = input;
+  if (warnShare !== undefined && !(warnShare > 0 && warnShare <= 1)) throw failure({ code: 'INVALID_INPUT', rule: 'WARN_SHARE', message: 'warnShare must be in (0, 1].', field: 'warnShare' });
+  if (leadTimeMillis !== undefined && !(Number.isInteger(leadTimeMillis) && leadTimeMillis >= 0)) {
+    throw failure({ code: 'INVALID_INPUT', rule: 'LEAD_TIME', message: 'leadTimeMillis must be a whole, non-negative number.', field: 'leadTimeMillis' });
+  }
+}
+
+/** One ticket under its SLA, from opening to CLOSED. */
+export async function ticketSla(input: TicketSlaInput): Promise<TicketState> {
+  checkInput(input);
+  const settings: TicketSlaSettings = {
+    businessHours: input.calendar ?? DEFAULT_TICKET_SLA_SETTINGS.businessHours,
+    warnShare: input.warnShare ?? DEFAULT_TICKET_SLA_SETTINGS.warnShare,
+    leadTimeMillis: input.leadTimeMillis ?? DEFAULT_TICKET_SLA_SETTINGS.leadTimeMillis,
+  };
+  const overrides = input.overrides ?? [];
+  const state = openTicket(input.ticket, input.policy, Date.now(), overrides);
+  /** Set by every accepted update; the SLA loop plans again when it sees it. */
+  let changed = false;
+
+  const describe = () => setCurrentDetails(describeTicket(state, settings, Date.now()));
+
+  upsertSearchAttributes([
+    { key: ProjectIdKey, value: state.projectId },
+    { key: ClientIdKey, value: state.clientId },
+    { key: ClientTierKey, value: state.tier },
+    { key: TicketSeverityKey, value: state.severity },
+    { key: TicketCategoryKey, value: state.category },
+    { key: SlaBreachedKey, value: false },
+  ]);
+  let breachedShown = false;
+  const showBreached = () => {
+    if (state.slaBreached === breachedShown) return;
+    breachedShown = state.slaBreached;
+    upsertSearchAttributes([{ key: SlaBreachedKey, value: state.slaBreached }]);
+  };
+
+  /** Checks again and applies an update in one synchronous step: the one place the state changes by an update. */
+  const transition = <N extends TicketTransitionName>(name: N, payload: TicketTransitions[N]): TicketState => {
+    refuse(checkTicketTransition(name, state, payload));
+    const severity = state.severity;
+    const change = applyTicketTransition(name, state, payload, { policy: input.policy, overrides, settings, now: Date.now() });
+    if (state.severity !== severity) upsertSearchAttributes([{ key: TicketSeverityKey, value: state.severity }]);
+    showBreached();
+    describe();
+    log.info('Ticket changed', { ticketId: state.ticketId, transition: name, change });
+    changed = true;
+    return cloneTicketState(state);
+  };
+
+  setHandler(ticketStateQuery, () => state);
+  setHandler(openTicketUpdate, () => cloneTicketState(state));
+  for (const name of TICKET_TRANSITIONS) {
+    setHandler(ticketUpdate(name), (payload: TicketTransitions[typeof name]) => transition(name, payload), {
+      validator: (payload: TicketTransitions[typeof name]) => refuse(checkTicketTransition(name, state, payload)),
+    });
+  }
+
+  describe();
+  while (state.status !== 'CLOSED') {
+    changed = false;
+    const now = Date.now();
+    const plan = ticketSlaPlan(state, settings, now);
+    // Recorded before sending: an update handled while a notification is on its way sees it sent.
+    const notifications = plan.due.map((due) => recordThreshold(state, due, now));
+    if (notifications.length > 0) {
+      showBreached();
+      describe();
+    }
+    for (const notification of notifications) {
+      const { notify } = proxyActivities<SlaNotificationActivities>({
+        startToCloseTimeout: '30 seconds',
+        retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+        priority: { priorityKey: notification.priorityKey },
+        summary: notification.summary,
+      });
+      await notify(notification);
+    }
+    if (changed || notifications.length > 0) continue;
+    if (plan.sleepMillis === null) await condition(() => changed);
+    else await condition(() => changed, plan.sleepMillis);
+  }
+  await condition(allHandlersFinished);
+  return state;
+}
