@@ -16,10 +16,8 @@
  * `deliveryId` is unique per ticket, clock run and threshold, so the sender can drop a
  * retried delivery.
  */
-import type { ClientTier } from '../../catalog/domain/clientTier.js';
 import type { ThresholdName } from './slaClock.js';
-import type { TicketCategory } from './ticketCategory.js';
-import type { TicketSeverity } from './ticketSeverity.js';
+import type { TicketFacts } from './ticketFacts.js';
 
 export const SLA_CLOCK_NAMES = ['FIRST_RESPONSE', 'NEXT_RESPONSE', 'RESOLUTION'] as const;
 export type SlaClockName = (typeof SLA_CLOCK_NAMES)[number];
@@ -35,15 +33,9 @@ export interface SlaRecipient {
   username: string | null;
 }
 
-export interface SlaNotification {
+export interface SlaNotification extends TicketFacts {
   /** `<ticketId>:<clock>:<round>:<threshold>`: unique, the same on every retry. */
   deliveryId: string;
-  ticketId: string;
-  projectId: string;
-  clientId: string;
-  tier: ClientTier;
-  severity: TicketSeverity;
-  category: TicketCategory;
   clock: SlaClockName;
   /** 1 for the first response and the resolution; the n-th next-response clock. */
   round: number;

@@ -48,6 +48,7 @@ import {
 } from './slaNotification.js';
 import { resolveSlaTargets, slaCalendar, type SlaPolicy, type SlaRule, type SlaTargets } from './slaPolicy.js';
 import { TICKET_CATEGORIES, type TicketCategory } from './ticketCategory.js';
+import type { TicketFacts } from './ticketFacts.js';
 import { TICKET_SEVERITIES, type TicketSeverity } from './ticketSeverity.js';
 
 export const TICKET_STATUSES = ['OPEN', 'WAITING_FOR_CLIENT', 'RESOLVED', 'CLOSED'] as const;
@@ -94,13 +95,7 @@ export interface SlaBreach {
 }
 
 /** The facts a ticket opens with (the workflow's input; the API assembles them). */
-export interface TicketOpening {
-  ticketId: string;
-  projectId: string;
-  clientId: string;
-  tier: ClientTier;
-  severity: TicketSeverity;
-  category: TicketCategory;
+export interface TicketOpening extends TicketFacts {
   /** How many users the problem affects (0 when unknown). */
   affectedUsers: number;
   assignee?: string | null;
@@ -110,13 +105,7 @@ export interface TicketOpening {
   status?: 'OPEN' | 'WAITING_FOR_CLIENT';
 }
 
-export interface TicketState {
-  ticketId: string;
-  projectId: string;
-  clientId: string;
-  tier: ClientTier;
-  severity: TicketSeverity;
-  category: TicketCategory;
+export interface TicketState extends TicketFacts {
   affectedUsers: number;
   status: TicketStatus;
   assignee: string | null;
