@@ -1,5 +1,5 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { requireRole, requireViewer } from '../../identity/services/access.js';
+import { isAgencyStaff, requireRole, requireViewer } from '../../identity/services/access.js';
 import { AGENCY_STAFF } from '../../identity/domain/role.js';
 import { DomainError } from '../../platform/domainError.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
@@ -142,7 +142,7 @@ export async function listServicePackageVersions(ctx: ServiceContext, code: stri
 
 /** One version of a package's policy; null when there is none or the viewer is not agency staff (who alone read versions). */
 export async function findServicePackageVersion(ctx: ServiceContext, code: string, version: number): Promise<PolicyVersionView | null> {
-  if (!AGENCY_STAFF.includes(requireViewer(ctx).role)) return null;
+  if (!isAgencyStaff(requireViewer(ctx))) return null;
   const v = await ctx.em.findOne(ServicePackageVersion, { servicePackage: code, version });
   return v && { code, version: v.version, policy: v.policy, createdBy: v.createdBy, createdAt: v.createdAt };
 }
@@ -168,7 +168,7 @@ export async function listAddOnPackVersions(ctx: ServiceContext, code: string): 
 
 /** One version of an add-on pack; null when there is none or the viewer is not agency staff (who alone read versions). */
 export async function findAddOnPackVersion(ctx: ServiceContext, code: string, version: number): Promise<AddOnVersionView | null> {
-  if (!AGENCY_STAFF.includes(requireViewer(ctx).role)) return null;
+  if (!isAgencyStaff(requireViewer(ctx))) return null;
   const v = await ctx.em.findOne(AddOnPackVersion, { addOnPack: code, version });
   return v && { code, version: v.version, name: v.name, description: v.description, effect: v.effect, createdBy: v.createdBy, createdAt: v.createdAt };
 }

@@ -1,12 +1,12 @@
-import { AGENCY_STAFF } from '../../identity/domain/role.js';
 import { readableClientIds, requireViewer } from '../../identity/services/access.js';
 import { DomainError } from '../../platform/domainError.js';
 import { mapLiveStream, SKIP, type LiveEvents, type LiveStream } from '../../platform/liveEvents.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
-import { INTERNAL_TIMELINE_EVENT_TYPES, type TimelineEventType } from '../domain/timelineEvent.js';
+import type { TimelineEventType } from '../domain/timelineEvent.js';
 import { TIMELINE_EVENTS_CHANNEL, type TimelineNotice } from '../domain/timelineNotice.js';
 import { Project, TimelineEvent } from '../entities/index.js';
 import { requireProject } from './projectService.js';
+import { hiddenEventTypes } from './timelineService.js';
 
 /** The live feed these use cases read: the projection's notices on the timeline channel. */
 export type TimelineNotices = LiveEvents<{ [TIMELINE_EVENTS_CHANNEL]: TimelineNotice }>;
@@ -42,8 +42,8 @@ function checkedFilter(filter: TimelineEventFilter) {
 function viewerScope(ctx: Pick<ServiceContext, 'viewer'>): (notice: TimelineNotice) => boolean {
   const viewer = requireViewer(ctx);
   const clientIds = readableClientIds(viewer);
-  const seesInternal = AGENCY_STAFF.includes(viewer.role);
-  return (notice) => (clientIds === null || clientIds.includes(notice.clientId)) && (seesInternal || !INTERNAL_TIMELINE_EVENT_TYPES.includes(notice.type));
+  const hidden = hiddenEventTypes(viewer);
+  return (notice) => (clientIds === null || clientIds.includes(notice.clientId)) && !hidden.includes(notice.type);
 }
 
 /**

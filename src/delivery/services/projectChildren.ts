@@ -1,5 +1,4 @@
-import { AGENCY_STAFF } from '../../identity/domain/role.js';
-import { requireViewer } from '../../identity/services/access.js';
+import { isAgencyStaff, requireViewer } from '../../identity/services/access.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
 import { ChangeOrder, CostEntry, MonitoringReport, Requirement, SiteCheck, TimelineEvent } from '../entities/index.js';
 import { findProject } from './projectService.js';
@@ -30,7 +29,7 @@ export async function findChangeOrder(ctx: ServiceContext, projectId: string, id
 
 /** A cost entry: agency staff (ADMIN, LEAD) only, like `Project.costEntries`; null for anyone else. */
 export async function findCostEntry(ctx: ServiceContext, projectId: string, id: string): Promise<CostEntry | null> {
-  if (!AGENCY_STAFF.includes(requireViewer(ctx).role)) return null;
+  if (!isAgencyStaff(requireViewer(ctx))) return null;
   if (!(await findProject(ctx, projectId))) return null;
   return ctx.em.findOne(CostEntry, { id, project: projectId });
 }

@@ -1,12 +1,11 @@
 import type { LoggingOptions, QBFilterQuery } from '@mikro-orm/postgresql';
 import type { ClientTier } from '../../catalog/domain/clientTier.js';
-import { AGENCY_STAFF } from '../../identity/domain/role.js';
 import { readableClientIds, requireViewer } from '../../identity/services/access.js';
 import { escapeLike, keysetOperator, pageOf, queryDirection, type Page, type PageRequest, type SortDirection } from '../../platform/pagination.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
 import type { SopStage } from '../domain/sopStage.js';
-import { INTERNAL_TIMELINE_EVENT_TYPES } from '../domain/timelineEvent.js';
 import { Project, TimelineEvent } from '../entities/index.js';
+import { hiddenEventTypes } from './timelineService.js';
 
 /**
  * Lists of projects and pages of their timelines, in the viewer's scope: a CLIENT reads
@@ -135,7 +134,7 @@ export async function timelinePages(
 ): Promise<Map<string, TimelinePage>> {
   const viewer = requireViewer(ctx);
   const scope = readableClientIds(viewer);
-  const hidden = AGENCY_STAFF.includes(viewer.role) ? [] : INTERNAL_TIMELINE_EVENT_TYPES;
+  const hidden = hiddenEventTypes(viewer);
   const visible: string[] = ['e.project_id in (?)'];
   const params: unknown[] = [[...projectIds]];
   if (hidden.length > 0) {

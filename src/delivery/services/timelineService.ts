@@ -1,12 +1,19 @@
-import { AGENCY_STAFF } from '../../identity/domain/role.js';
-import { requireViewer } from '../../identity/services/access.js';
+import type { Viewer } from '../../identity/domain/role.js';
+import { isAgencyStaff, requireViewer } from '../../identity/services/access.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
-import { INTERNAL_TIMELINE_EVENT_TYPES } from '../domain/timelineEvent.js';
+import { INTERNAL_TIMELINE_EVENT_TYPES, type TimelineEventType } from '../domain/timelineEvent.js';
 import type { TimelineEvent } from '../entities/index.js';
 
-/** The part of a project's timeline the viewer may see: staff see all of it, others not the internal events. */
+/**
+ * The event types a viewer may not see, the one rule every way of reading the timeline
+ * applies (lists, pages, `node`, live updates): staff see all, others not the internal ones.
+ */
+export function hiddenEventTypes(viewer: Viewer): readonly TimelineEventType[] {
+  return isAgencyStaff(viewer) ? [] : INTERNAL_TIMELINE_EVENT_TYPES;
+}
+
+/** The part of a project's timeline the viewer may see. */
 export function visibleTimeline(ctx: Pick<ServiceContext, 'viewer'>, events: readonly TimelineEvent[]): TimelineEvent[] {
-  const viewer = requireViewer(ctx);
-  if (AGENCY_STAFF.includes(viewer.role)) return [...events];
-  return events.filter((event) => !INTERNAL_TIMELINE_EVENT_TYPES.includes(event.type));
+  const hidden = hiddenEventTypes(requireViewer(ctx));
+  return events.filter((event) => !hidden.includes(event.type));
 }

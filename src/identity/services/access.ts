@@ -1,6 +1,6 @@
 import { DomainError } from '../../platform/domainError.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
-import type { Role, Viewer } from '../domain/role.js';
+import { AGENCY_STAFF, type Role, type Viewer } from '../domain/role.js';
 
 /**
  * Row-level access, in the services: which clients' data a viewer may read and which
@@ -21,6 +21,11 @@ export function requireRole(ctx: Pick<ServiceContext, 'viewer'>, roles: readonly
     throw new DomainError('FORBIDDEN', `This needs one of the roles ${roles.join(', ')}.`, { requiredRoles: [...roles] });
   }
   return viewer;
+}
+
+/** Whether the viewer sees the agency's internals (cost structure, internal events, policy versions). */
+export function isAgencyStaff(viewer: Viewer): boolean {
+  return AGENCY_STAFF.includes(viewer.role);
 }
 
 /** Whether the viewer may read a client's data: staff read every client, a CLIENT only its own. */
