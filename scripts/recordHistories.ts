@@ -80,6 +80,7 @@ try {
     probeOnSchedule: async (request) => Array.from({ length: request.burst + request.probes }, () => ({ ok: true, status: 200, latencyMs: 100, error: null })),
     writeMonitoringReport: async () => {},
     notify: async () => {},
+    recordTicket: async () => {},
   };
   const worker = await Worker.create({
     connection: nativeConnection,

@@ -77,6 +77,7 @@ export async function withProject(
       harness.reports.push({ month: report.month });
     },
     async notify() {},
+    async recordTicket() {},
   };
   const worker = await Worker.create({
     connection: harness.env.nativeConnection,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deadline, HOUR_MS, MINUTE_MS, utcOffsetAt, type BusinessCalendar } from '../../src/aftersales/domain/businessCalendar.js';
 import type { SlaNotification } from '../../src/aftersales/domain/slaNotification.js';
 import type { SlaPolicy, SlaTargets } from '../../src/aftersales/domain/slaPolicy.js';
+import type { TicketSnapshot } from '../../src/aftersales/domain/ticketSnapshot.js';
 import { ticketPriorityKey, ticketSummary, type TicketOpening, type TicketState, type TicketTransitionName } from '../../src/aftersales/domain/ticket.js';
 import { testServerExecutable } from '../../src/platform/runtime/temporalBinaries.js';
 import { bundleWorkflows } from '../../src/platform/runtime/workflowBundle.js';
@@ -44,6 +45,8 @@ let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
 /** What the mocked notify activity was given, in order. */
 const sent: SlaNotification[] = [];
+/** What the mocked projection activity was given. */
+const snapshots: TicketSnapshot[] = [];
 
 beforeAll(async () => {
   env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
@@ -55,6 +58,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   sent.length = 0;
+  snapshots.length = 0;
 });
 
 let counter = 0;
@@ -73,6 +77,9 @@ async function withTicket(overrides: Partial<TicketOpening>, test: (handle: Hand
     activities: {
       async notify(notification: SlaNotification) {
         sent.push(notification);
+      },
+      async recordTicket(snapshot: TicketSnapshot) {
+        snapshots.push(snapshot);
       },
     },
   });
@@ -94,6 +101,10 @@ async function withTicket(overrides: Partial<TicketOpening>, test: (handle: Hand
       await test(handle, opened);
       const ids = sent.map((n) => n.deliveryId);
       expect(new Set(ids).size, `sent twice: ${ids.join(', ')}`).toBe(ids.length);
+      // The read model got the opening and then one numbered snapshot per change, in order.
+      const seqs = snapshots.filter((s) => s.state.ticketId === ticket.ticketId).map((s) => s.seq);
+      expect(seqs[0]).toBe(1);
+      expect(new Set(seqs).size).toBe(seqs.length);
     } finally {
       await handle.terminate('test finished').catch(() => undefined);
     }

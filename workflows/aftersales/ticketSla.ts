@@ -22,6 +22,9 @@
  * - Search attributes: ProjectId, ClientId, ClientTier, TicketSeverity, TicketCategory and
  *   SlaBreached (false) at start; TicketSeverity on a severity change; SlaBreached true at a
  *   breach and recomputed at a reopen. Current details: the clocks in a few lines.
+ * - Read model: every change (the opening, each update, each recorded threshold) is written
+ *   as a numbered snapshot by the `recordTicket` activity before the update answers, with
+ *   the message a reply carried (patched `ticket-read-model`).
  * - Priority: the notify activity runs at `ticketPriorityKey` (HIGH, INCIDENT, tier A first).
  * - No continue-as-new: a ticket's history grows with its updates and a handful of timers and
  *   notifications per clock run, a few hundred events for a busy ticket, far below the
@@ -34,15 +37,16 @@ import {
   defineQuery,
   defineUpdate,
   log,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { BusinessCalendar } from '../../src/aftersales/domain/businessCalendar.js';
-import { checkCalendar } from '../../src/aftersales/domain/businessCalendar.js';
+import { checkCalendar, type BusinessCalendar } from '../../src/aftersales/domain/businessCalendar.js';
 import type { SlaNotificationActivities } from '../../src/aftersales/domain/slaNotification.js';
 import { checkSlaPolicy, type SlaPolicy, type SlaRule } from '../../src/aftersales/domain/slaPolicy.js';
+import type { TicketMessageRecord, TicketProjectionActivities, TicketRecordFacts } from '../../src/aftersales/domain/ticketSnapshot.js';
 import {
   applyTicketTransition,
   checkTicketOpening,
@@ -81,6 +85,9 @@ export const ticketStateQuery = defineQuery<TicketState>('ticketState');
 /** The Update-with-Start target: answers the ticket's first state (or its current one, for a retry). */
 export const openTicketUpdate = defineUpdate<TicketState>('openTicket');
 export const ticketUpdate = <N extends TicketTransitionName>(name: N) => defineUpdate<TicketState, [TicketTransitions[N]]>(name);
+
+/** Writes the read model; retried until Postgres answers (the boundaries keep every value storable). */
+const projection = proxyActivities<TicketProjectionActivities>({ startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '30 seconds' } });
 
 function failure(violation: TicketViolation): ApplicationFailure {
   return ApplicationFailure.create({ type: violation.code, message: violation.message, details: [violation], nonRetryable: true });
@@ -121,6 +128,23 @@ export async function ticketSla(input: TicketSlaInput): Promise<TicketState> {
 
   const describe = () => setCurrentDetails(describeTicket(state, settings, Date.now()));
 
+  // The read model (patched in: the first tickets' workflows had none). Every change is
+  // written as a numbered snapshot before its update answers, so the API reads what it did.
+  const writesReadModel = patched('ticket-read-model');
+  const record: TicketRecordFacts = {
+    title: input.ticket.title ?? `Ticket ${state.ticketId}`,
+    description: input.ticket.description ?? '',
+    channel: input.ticket.channel ?? 'PORTAL',
+    openedBy: input.ticket.openedBy ?? 'unknown',
+  };
+  let snapshotSeq = 0;
+  // Call only when writesReadModel: without it, handlers stay synchronous as they were.
+  const project = (message: TicketMessageRecord | null = null): Promise<void> => {
+    snapshotSeq += 1;
+    return projection.recordTicket({ seq: snapshotSeq, state: cloneTicketState(state), record, calendar: settings.businessHours, message });
+  };
+  const opened = writesReadModel ? project() : null;
+
   upsertSearchAttributes([
     { key: ProjectIdKey, value: state.projectId },
     { key: ClientIdKey, value: state.clientId },
@@ -137,20 +161,22 @@ export async function ticketSla(input: TicketSlaInput): Promise<TicketState> {
   };
 
   /** Checks again and applies an update in one synchronous step: the one place the state changes by an update. */
-  const transition = <N extends TicketTransitionName>(name: N, payload: TicketTransitions[N]): TicketState => {
+  const transition = <N extends TicketTransitionName>(name: N, payload: TicketTransitions[N]): TicketState | Promise<TicketState> => {
     refuse(checkTicketTransition(name, state, payload));
     const severity = state.severity;
-    const change = applyTicketTransition(name, state, payload, { policy: input.policy, overrides, settings, now: Date.now() });
+    const now = Date.now();
+    const change = applyTicketTransition(name, state, payload, { policy: input.policy, overrides, settings, now });
     if (state.severity !== severity) upsertSearchAttributes([{ key: TicketSeverityKey, value: state.severity }]);
     showBreached();
     describe();
     log.info('Ticket changed', { ticketId: state.ticketId, transition: name, change });
     changed = true;
-    return cloneTicketState(state);
+    const answer = cloneTicketState(state);
+    return writesReadModel ? project(messageOf(name, payload, now)).then(() => answer) : answer;
   };
 
   setHandler(ticketStateQuery, () => state);
-  setHandler(openTicketUpdate, () => cloneTicketState(state));
+  setHandler(openTicketUpdate, () => (opened ? opened.then(() => cloneTicketState(state)) : cloneTicketState(state)));
   for (const name of TICKET_TRANSITIONS) {
     setHandler(ticketUpdate(name), (payload: TicketTransitions[typeof name]) => transition(name, payload), {
       validator: (payload: TicketTransitions[typeof name]) => refuse(checkTicketTransition(name, state, payload)),
@@ -167,6 +193,7 @@ export async function ticketSla(input: TicketSlaInput): Promise<TicketState> {
     if (notifications.length > 0) {
       showBreached();
       describe();
+      if (writesReadModel) await project();
     }
     for (const notification of notifications) {
       const { notify } = proxyActivities<SlaNotificationActivities>({
@@ -181,6 +208,15 @@ export async function ticketSla(input: TicketSlaInput): Promise<TicketState> {
     if (plan.sleepMillis === null) await condition(() => changed);
     else await condition(() => changed, plan.sleepMillis);
   }
+  if (opened) await opened;
   await condition(allHandlersFinished);
   return state;
+}
+
+/** The message a reply adds to the read model: only when the update carried its id and text. */
+function messageOf<N extends TicketTransitionName>(name: N, payload: TicketTransitions[N], now: number): TicketMessageRecord | null {
+  if (name !== 'respondToTicket') return null;
+  const reply = payload as TicketTransitions['respondToTicket'];
+  if (reply.messageId === undefined || reply.body === undefined) return null;
+  return { id: reply.messageId, kind: reply.kind, authorRole: reply.authorRole, author: reply.actor, body: reply.body, at: now };
 }

@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import type { OutboundPolicy } from '../../platform/outbound/outboundPolicy.js';
-import { createNotificationSinks, type NotificationSettings } from '../../platform/notifications/notificationSinks.js';
+import { createNotificationSinks, type NotificationSettings, type NotificationSink } from '../../platform/notifications/notificationSinks.js';
 import type { SlaNotification, SlaNotificationActivities } from '../domain/slaNotification.js';
 
 /** Delivery ids remembered per process, so a retried `notify` skips the sinks already done. */
@@ -17,12 +17,13 @@ function cancellationSignal(): AbortSignal | undefined {
 
 /**
  * The notification activity, bound to the configured sinks (the log always, the signed
- * webhook when NOTIFY_WEBHOOK_URL is set). Throws ConfigError for a webhook configuration
+ * webhook when NOTIFY_WEBHOOK_URL is set) and `extraSinks` (the worker adds the live
+ * `slaAlerts` sink). Throws ConfigError for a webhook configuration
  * that could never deliver, so the worker fails at start-up rather than on every
  * notification.
  */
-export function createNotificationActivities(settings: NotificationSettings, outbound: OutboundPolicy): SlaNotificationActivities {
-  const sinks = createNotificationSinks(settings, outbound);
+export function createNotificationActivities(settings: NotificationSettings, outbound: OutboundPolicy, extraSinks: readonly NotificationSink[] = []): SlaNotificationActivities {
+  const sinks = [...createNotificationSinks(settings, outbound), ...extraSinks];
   // `${sink}\0${deliveryId}` of what this process delivered, oldest first (a Set keeps insertion order).
   const delivered = new Set<string>();
   const remember = (key: string) => {

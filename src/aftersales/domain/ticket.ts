@@ -35,7 +35,7 @@
  * Instants are epoch milliseconds from the workflow clock.
  */
 import { CLIENT_TIERS, type ClientTier } from '../../catalog/domain/clientTier.js';
-import { isStorableText, TEXT_LIMITS } from '../../shared/domain/storable.js';
+import { isOptionalStorableText, isStorableText, TEXT_LIMITS } from '../../shared/domain/storable.js';
 import { ALWAYS_OPEN, type BusinessCalendar, type Pause } from './businessCalendar.js';
 import { DEFAULT_LEAD_TIME_MILLIS, DEFAULT_WARN_SHARE, dueThresholds, nextThreshold, slaClock, thresholdInstants, type SlaClock, type ThresholdName } from './slaClock.js';
 import {
@@ -59,6 +59,14 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const AUTHOR_ROLES = ['AGENT', 'CLIENT'] as const;
 export type AuthorRole = (typeof AUTHOR_ROLES)[number];
+
+/** How the ticket reached the agency. */
+export const TICKET_CHANNELS = ['PORTAL', 'EMAIL', 'PHONE', 'CHAT'] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+
+/** Longest ticket title and message body (the `ticket.title` and `ticket_message.body` columns). */
+export const TICKET_TITLE_MAX = TEXT_LIMITS.title;
+export const TICKET_BODY_MAX = TEXT_LIMITS.text;
 
 /** Why a ticket update is refused. Same shape as the SOP's RuleViolation. */
 export interface TicketViolation {
@@ -103,6 +111,12 @@ export interface TicketOpening extends TicketFacts {
   clientCsm?: string | null;
   /** OPEN (default), or WAITING_FOR_CLIENT for a ticket created paused. */
   status?: 'OPEN' | 'WAITING_FOR_CLIENT';
+  /** What the read model shows; not part of the SLA. Absent in tickets opened before the read model. */
+  title?: string;
+  description?: string;
+  channel?: TicketChannel;
+  /** Who opened it (username). */
+  openedBy?: string;
 }
 
 export interface TicketState extends TicketFacts {
@@ -160,6 +174,9 @@ export interface TicketActor {
 export interface TicketResponse extends TicketActor {
   kind: MessageKind;
   authorRole: AuthorRole;
+  /** The message's id (a UUID the caller mints; a repeat with the same id is stored once) and text, for the read model. */
+  messageId?: string;
+  body?: string;
 }
 
 export interface TicketStatusChange extends TicketActor {
@@ -196,6 +213,7 @@ const conflict = (rule: string, message: string): TicketViolation => ({ code: 'S
 const includes = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === 'string' && (list as readonly string[]).includes(value);
 const isName = (value: unknown): value is string => isStorableText(value, TEXT_LIMITS.name);
 const isId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_.:-]{1,100}$/.test(value);
+const isUuid = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Why a ticket cannot open with these facts, or null. */
@@ -217,6 +235,12 @@ export function checkTicketOpening(input: unknown): TicketViolation | null {
   if (input.status !== undefined && input.status !== 'OPEN' && input.status !== 'WAITING_FOR_CLIENT') {
     return invalid('STATUS', 'A ticket opens OPEN or WAITING_FOR_CLIENT.', 'status');
   }
+  if (input.title !== undefined && !isStorableText(input.title, TICKET_TITLE_MAX)) return invalid('TITLE', `title must be 1-${TICKET_TITLE_MAX} characters of storable text.`, 'title');
+  if (input.description !== undefined && !isOptionalStorableText(input.description, TICKET_BODY_MAX)) {
+    return invalid('DESCRIPTION', `description must be at most ${TICKET_BODY_MAX} characters of storable text.`, 'description');
+  }
+  if (input.channel !== undefined && !includes(TICKET_CHANNELS, input.channel)) return invalid('CHANNEL', `channel must be one of ${TICKET_CHANNELS.join(', ')}.`, 'channel');
+  if (input.openedBy !== undefined && !isName(input.openedBy)) return invalid('PERSON', 'openedBy must name a user (1-200 characters).', 'openedBy');
   return null;
 }
 
@@ -236,6 +260,8 @@ const CHECKS: { [N in TicketTransitionName]: (state: TicketState, input: TicketT
     if (!includes(MESSAGE_KINDS, input.kind)) return invalid('MESSAGE_KIND', `kind must be one of ${MESSAGE_KINDS.join(', ')}.`, 'kind');
     if (!includes(AUTHOR_ROLES, input.authorRole)) return invalid('AUTHOR_ROLE', `authorRole must be one of ${AUTHOR_ROLES.join(', ')}.`, 'authorRole');
     if (input.kind === 'INTERNAL_NOTE' && input.authorRole === 'CLIENT') return invalid('CLIENT_INTERNAL_NOTE', 'Only agents write internal notes.', 'kind');
+    if (input.messageId !== undefined && !isUuid(input.messageId)) return invalid('MESSAGE_ID', 'messageId must be a UUID.', 'messageId');
+    if (input.body !== undefined && !isStorableText(input.body, TICKET_BODY_MAX)) return invalid('BODY', `body must be 1-${TICKET_BODY_MAX} characters of storable text.`, 'body');
     const closed = checkOpen(state);
     if (closed) return closed;
     if (state.status === 'RESOLVED' && input.authorRole === 'CLIENT' && input.kind === 'PUBLIC_REPLY') {

@@ -10,6 +10,8 @@ export const Client = defineEntity({
     name: p.string().length(200),
     tier: p.enum(CLIENT_TIERS),
     contactEmail: p.string().length(320).nullable(),
+    /** Username of the client's dedicated customer-success manager; tier-A tickets route to them. */
+    dedicatedCsm: p.string().length(100).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -13,6 +13,8 @@ export const User = defineEntity({
     displayName: p.string().length(200),
     role: p.enum(ROLES),
     client: () => p.manyToOne(Client).nullable(),
+    /** The agency team a staff member works in (CSMs: the breach report and team calendars group by it); null for none. */
+    team: p.string().length(100).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

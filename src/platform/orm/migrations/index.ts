@@ -4,6 +4,7 @@ import { Migration20261123140000_TimelineEvents } from './Migration2026112314000
 import { Migration20261127145038_CostsAndIdempotencyKeys } from './Migration20261127145038_CostsAndIdempotencyKeys.js';
 import { Migration20261127150007_Users } from './Migration20261127150007_Users.js';
 import { Migration20261127151206_PolicyVersionsAndProjectRecords } from './Migration20261127151206_PolicyVersionsAndProjectRecords.js';
+import { Migration20261127171604_Tickets } from './Migration20261127171604_Tickets.js';
 
 /**
  * Every migration in order. Listed explicitly instead of discovered from the folder so
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261127145038_CostsAndIdempotencyKeys', class: Migration20261127145038_CostsAndIdempotencyKeys },
   { name: 'Migration20261127150007_Users', class: Migration20261127150007_Users },
   { name: 'Migration20261127151206_PolicyVersionsAndProjectRecords', class: Migration20261127151206_PolicyVersionsAndProjectRecords },
+  { name: 'Migration20261127171604_Tickets', class: Migration20261127171604_Tickets },
 ];

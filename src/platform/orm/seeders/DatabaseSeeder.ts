@@ -3,12 +3,14 @@ import { Seeder } from '@mikro-orm/seeder';
 import { DEFAULT_ADD_ONS, DEFAULT_PACKAGES } from '../../../catalog/domain/defaultPackages.js';
 import { validatePolicy } from '../../../catalog/domain/packagePolicy.js';
 import { AddOnPack, AddOnPackVersion, Client, ServicePackage, ServicePackageVersion } from '../../../catalog/entities/index.js';
+import { DEFAULT_SLA_POLICY } from '../../../aftersales/domain/slaPolicy.js';
+import { SlaPolicyVersion } from '../../../aftersales/entities/index.js';
 import { SEED_CLIENTS, SEED_USERS } from '../../../identity/domain/seedUsers.js';
 import { User } from '../../../identity/entities/index.js';
 
 /**
- * Loads the seed packages and add-on packs (as their version 1), two clients and one user
- * of each role once. Rows that already exist are left as they are: after the first start
+ * Loads the seed packages and add-on packs (as their version 1), two clients, the seed
+ * users and the default SLA policy (version 1) once. Rows that already exist are left as they are: after the first start
  * the database, not this file, owns the policies (ADMINs add versions through the API).
  */
 export class DatabaseSeeder extends Seeder {
@@ -37,7 +39,10 @@ export class DatabaseSeeder extends Seeder {
     }
     const knownUsers = new Set((await em.find(User, {}, { fields: ['username'] })).map((row) => row.username));
     for (const { clientId, ...user } of SEED_USERS) {
-      if (!knownUsers.has(user.username)) em.create(User, { ...user, client: clientId });
+      if (!knownUsers.has(user.username)) em.create(User, { ...user, team: user.team ?? null, client: clientId });
+    }
+    if ((await em.count(SlaPolicyVersion, {})) === 0) {
+      em.create(SlaPolicyVersion, { version: DEFAULT_SLA_POLICY.version, policy: DEFAULT_SLA_POLICY, packageOverrides: {}, addOnOverrides: {}, createdBy: 'seed' });
     }
     await em.flush();
   }
