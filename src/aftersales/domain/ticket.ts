@@ -134,6 +134,13 @@ export interface TicketState extends TicketFacts {
   firstResponse: SlaClockRun;
   /** The latest next-response clock, or null before the first. */
   nextResponse: SlaClockRun | null;
+  /**
+   * Earlier next-response runs a newer round replaced before all their reached thresholds
+   * were sent (a late reply and the next client message both arriving while the workflow
+   * was busy): planned like any stopped run, so their breach is still recorded. Absent on
+   * tickets opened before it existed.
+   */
+  replacedNextResponses?: SlaClockRun[];
   resolution: SlaClockRun;
   breaches: SlaBreach[];
   slaBreached: boolean;
@@ -359,7 +366,7 @@ export function cloneTicketState(state: TicketState): TicketState {
 
 /** The runs that exist, in clock order. */
 export function clockRuns(state: TicketState): SlaClockRun[] {
-  return [state.firstResponse, ...(state.nextResponse ? [state.nextResponse] : []), state.resolution];
+  return [state.firstResponse, ...(state.replacedNextResponses ?? []), ...(state.nextResponse ? [state.nextResponse] : []), state.resolution];
 }
 
 /** The pauses a clock counts. */
@@ -388,8 +395,21 @@ function endRunning(pauses: Pause[], now: number) {
 /** What `apply` did, in one line for the workflow's log and details. */
 export type TicketChange = string;
 
+/** The thresholds a run reached before it stopped (or by now) that were not sent yet. */
+function unsentReached(state: TicketState, clockRun: SlaClockRun, settings: TicketSlaSettings): ThresholdName[] {
+  const thresholds = thresholdInstants({
+    calendar: calendarOf(state, settings.businessHours),
+    start: clockRun.start,
+    targetMillis: clockRun.targetMillis,
+    pauses: pausesOf(state, clockRun.clock),
+    warnShare: settings.warnShare,
+    leadTimeMillis: settings.leadTimeMillis,
+  });
+  return dueThresholds(thresholds, new Set(clockRun.sent), clockRun.stoppedAt ?? Number.POSITIVE_INFINITY).map((t) => t.name);
+}
+
 const APPLY: { [N in TicketTransitionName]: (state: TicketState, input: TicketTransitions[N], context: TicketContext) => TicketChange } = {
-  respondToTicket(state, input, { now }) {
+  respondToTicket(state, input, { now, settings }) {
     state.messages += 1;
     if (input.kind !== 'PUBLIC_REPLY') return `Internal note by ${input.actor}`;
     if (input.authorRole === 'AGENT') {
@@ -400,9 +420,12 @@ const APPLY: { [N in TicketTransitionName]: (state: TicketState, input: TicketTr
       }
       return answered.length > 0 ? `Public reply by ${input.actor}: ${answered.map((r) => r.clock).join(' and ')} met` : `Public reply by ${input.actor}`;
     }
-    const firstResponded = state.firstResponse.stoppedBy === 'RESPONSE';
-    if (firstResponded && (!state.nextResponse || state.nextResponse.stoppedAt !== null)) {
+    // Once the first response clock has stopped (answered, or the ticket was resolved and
+    // reopened), each client message that finds no next response running starts one.
+    const firstStopped = state.firstResponse.stoppedAt !== null;
+    if (firstStopped && (!state.nextResponse || state.nextResponse.stoppedAt !== null)) {
       const round = (state.nextResponse?.round ?? 1) + 1;
+      if (state.nextResponse && unsentReached(state, state.nextResponse, settings).length > 0) (state.replacedNextResponses ??= []).push(state.nextResponse);
       state.nextResponse = run('NEXT_RESPONSE', round, now, state.targets.nextResponseMillis);
       return `Client message: next response ${round} due`;
     }
@@ -413,8 +436,11 @@ const APPLY: { [N in TicketTransitionName]: (state: TicketState, input: TicketTr
     if (from === 'WAITING_FOR_CLIENT') endRunning(state.pauses, now);
     if (input.status === 'WAITING_FOR_CLIENT') state.pauses.push({ start: now, end: null });
     if (input.status === 'RESOLVED') {
-      stop(state.firstResponse, now, 'RESOLVED');
-      stop(state.nextResponse, now, 'RESOLVED');
+      // A resolution answers whatever response was still owed, late or not.
+      for (const r of [state.firstResponse, state.nextResponse]) {
+        if (r && r.stoppedAt === null) meetBreach(state, r, now);
+        stop(r, now, 'RESOLVED');
+      }
       state.resolvedSpans.push({ start: now, end: null });
       meetBreach(state, state.resolution, now);
     }
@@ -446,7 +472,8 @@ const APPLY: { [N in TicketTransitionName]: (state: TicketState, input: TicketTr
     state.targets = resolved.targets;
     state.policyVersion = resolved.policyVersion;
     state.explanation = resolved.explanation;
-    for (const r of clockRuns(state)) r.targetMillis = targetOf(resolved.targets, r.clock);
+    // Runs already answered keep the promise they were answered under; the rest move to the new one.
+    for (const r of clockRuns(state)) if (r.stoppedAt === null) r.targetMillis = targetOf(resolved.targets, r.clock);
     return `Severity ${from} → ${input.severity} by ${input.actor}`;
   },
 };
@@ -540,7 +567,14 @@ export function recordThreshold(state: TicketState, due: DueThreshold, now: numb
   if (due.threshold === 'BREACH') {
     const dueAt = due.dueAt ?? due.at;
     lateByMillis = Math.max(0, now - dueAt);
-    const met = clockRun?.stoppedAt != null && clockRun.stoppedBy !== 'CLOSED' ? clockRun.stoppedAt : null;
+    // Met already: the run stopped by a response or a resolution, or (the resolution clock) the ticket is resolved now.
+    const openResolvedSpan = state.resolvedSpans.find((span) => span.end === null);
+    const met =
+      clockRun?.stoppedAt != null && clockRun.stoppedBy !== 'CLOSED'
+        ? clockRun.stoppedAt
+        : due.clock === 'RESOLUTION' && state.status === 'RESOLVED' && openResolvedSpan
+          ? openResolvedSpan.start
+          : null;
     state.breaches.push({ clock: due.clock, round: due.round, dueAt, recordedAt: now, lateByMillis, metAt: met });
     state.slaBreached = true;
   }
