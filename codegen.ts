@@ -22,7 +22,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         strictScalars: true,
-        scalars: { UUID: 'string', DateTimeISO: 'string', EmailAddress: 'string', URL: 'string' },
+        scalars: { UUID: 'string', DateTimeISO: 'string', EmailAddress: 'string', URL: 'string', LocalDate: 'string' },
       },
     },
   },

@@ -12,6 +12,10 @@ export const DOMAIN_ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  /** A ticket update that its status does not allow now (e.g. reopening a ticket that is not resolved). */
+  'STATUS_CONFLICT',
+  /** An update of a closed ticket. */
+  'TICKET_CLOSED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

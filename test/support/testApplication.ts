@@ -4,6 +4,7 @@ import type { WorkerOptions } from '@temporalio/worker';
 import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../../src/platform/outbound/outboundPolicy.js';
 import { startStack, type RunningStack } from '../../src/platform/runtime/stack.js';
 import type { ApiOptions } from '../../src/platform/http/apiFeatures.js';
+import type { NotificationSettings } from '../../src/platform/notifications/notificationSinks.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
@@ -35,7 +36,7 @@ export interface TestApplication extends RunningStack {
  * so test files never see each other's data; plus helpers to talk to it.
  */
 export async function startTestApplication(
-  options: { sopDayMs?: number; workflowBundle?: WorkerOptions['workflowBundle']; outbound?: OutboundPolicy; api?: ApiOptions } = {},
+  options: { sopDayMs?: number; workflowBundle?: WorkerOptions['workflowBundle']; outbound?: OutboundPolicy; api?: ApiOptions; notifications?: NotificationSettings } = {},
 ): Promise<TestApplication> {
   const stack = await startStack({
     services: { postgresUrl: inject('postgresUrl'), temporalAddress: inject('temporalAddress') },

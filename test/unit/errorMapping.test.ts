@@ -17,6 +17,8 @@ const CLIENT_CODES: Record<string, string> = {
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  STATUS_CONFLICT: 'STATUS_CONFLICT',
+  TICKET_CLOSED: 'TICKET_CLOSED',
 };
 
 /** What graphql-js makes of an error a resolver throws, and what Apollo formats from it. */

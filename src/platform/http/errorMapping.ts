@@ -16,6 +16,8 @@ export const ERROR_CODE_MAPPING: Record<DomainErrorCode, { code: string }> = {
   IDEMPOTENCY_KEY_REUSED: { code: 'IDEMPOTENCY_KEY_REUSED' },
   UNAUTHENTICATED: { code: 'UNAUTHENTICATED' },
   FORBIDDEN: { code: 'FORBIDDEN' },
+  STATUS_CONFLICT: { code: 'STATUS_CONFLICT' },
+  TICKET_CLOSED: { code: 'TICKET_CLOSED' },
 };
 
 export function domainErrorToGraphQL(error: DomainError): GraphQLError {

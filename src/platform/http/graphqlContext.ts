@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createAftersalesLoaders } from '../../aftersales/api/loaders.js';
 import { createCatalogLoaders } from '../../catalog/api/loaders.js';
 import { createDeliveryLoaders } from '../../delivery/api/loaders.js';
 import { createIdentityLoaders } from '../../identity/api/loaders.js';
@@ -7,7 +8,7 @@ import type { GraphQLRequestRecord } from './requestLog.js';
 
 /** Per-request batchers of every context, so that a list costs one query per relation, not one per row. */
 export function createLoaders(em: EntityManager) {
-  return { ...createCatalogLoaders(em), ...createDeliveryLoaders(em), ...createIdentityLoaders(em) };
+  return { ...createCatalogLoaders(em), ...createDeliveryLoaders(em), ...createIdentityLoaders(em), ...createAftersalesLoaders(em) };
 }
 
 /** What resolvers receive: the service context plus the request's DataLoaders (an API concern). */

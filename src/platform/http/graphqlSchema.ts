@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { BusinessCalendarResolver } from '../../aftersales/api/resolvers/BusinessCalendarResolver.js';
+import { SlaPolicyResolver } from '../../aftersales/api/resolvers/SlaPolicyResolver.js';
+import { AFTERSALES_NODES } from '../../aftersales/api/nodes.js';
+import { SlaAlertsResolver } from '../../aftersales/api/resolvers/SlaAlertsResolver.js';
+import { TicketResolver } from '../../aftersales/api/resolvers/TicketResolver.js';
 import { CATALOG_NODES } from '../../catalog/api/nodes.js';
 import { CatalogResolver } from '../../catalog/api/resolvers/CatalogResolver.js';
 import { ClientListResolver } from '../../catalog/api/resolvers/ClientListResolver.js';
@@ -27,7 +32,7 @@ import { StorableArguments } from './storableArguments.js';
 export const SCHEMA_FILE = 'schema/schema.graphql';
 
 /** `node(id)` over every context's node types (src/platform/http/node.ts). */
-const NodeResolver = createNodeResolver([...CATALOG_NODES, ...DELIVERY_NODES, ...IDENTITY_NODES]);
+const NodeResolver = createNodeResolver([...CATALOG_NODES, ...DELIVERY_NODES, ...IDENTITY_NODES, ...AFTERSALES_NODES]);
 
 /** Every context's resolvers: the API is composed here and nowhere else. */
 const RESOLVERS = [
@@ -46,6 +51,10 @@ const RESOLVERS = [
   ChangeOrderResolver,
   CostResolver,
   LiveUpdatesResolver,
+  SlaPolicyResolver,
+  BusinessCalendarResolver,
+  TicketResolver,
+  SlaAlertsResolver,
   NodeResolver,
 ] as const;
 

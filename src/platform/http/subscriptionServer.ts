@@ -20,6 +20,8 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { WebSocketServer } from 'ws';
+import { parseSlaAlertNotice, SLA_ALERTS_CHANNEL } from '../../aftersales/domain/slaAlertNotice.js';
+import type { SlaNotification } from '../../aftersales/domain/slaNotification.js';
 import { parseTimelineNotice, TIMELINE_EVENTS_CHANNEL, type TimelineNotice } from '../../delivery/domain/timelineNotice.js';
 import type { Viewer } from '../../identity/domain/role.js';
 import { startPostgresLiveEvents, SubscriberTooSlowError, type LiveEvents, type PostgresLiveEvents } from '../liveEvents.js';
@@ -41,7 +43,7 @@ import { createLoaders, type GraphQLContext } from './graphqlContext.js';
  */
 
 /** The channels the API listens on, with the events each carries. */
-export type LiveChannels = { [TIMELINE_EVENTS_CHANNEL]: TimelineNotice };
+export type LiveChannels = { [TIMELINE_EVENTS_CHANNEL]: TimelineNotice; [SLA_ALERTS_CHANNEL]: SlaNotification };
 
 /** What subscription resolvers receive: the query context plus the live feed. */
 export interface SubscriptionContext extends GraphQLContext {
@@ -149,7 +151,7 @@ function mapAsyncIterable<T, U>(source: AsyncIterable<T>, map: (value: T) => Pro
 export async function startSubscriptionServer({ httpServer, path, schema, deps, protection }: SubscriptionServerOptions): Promise<RunningSubscriptions> {
   const liveEvents = await startPostgresLiveEvents<LiveChannels>({
     connectionString: deps.databaseUrl,
-    channels: { [TIMELINE_EVENTS_CHANNEL]: parseTimelineNotice },
+    channels: { [TIMELINE_EVENTS_CHANNEL]: parseTimelineNotice, [SLA_ALERTS_CHANNEL]: parseSlaAlertNotice },
   });
   const wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: MAX_MESSAGE_BYTES });
 

@@ -8,6 +8,7 @@
  * entries never import this module.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { NotificationSettings } from '../notifications/notificationSinks.js';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -94,6 +95,8 @@ export interface StackOptions {
   sopDayMs?: number;
   /** Where probes may go; public addresses only unless it says otherwise. */
   outbound?: OutboundPolicy;
+  /** Where SLA notifications go besides the log and live subscribers (a webhook). */
+  notifications?: NotificationSettings;
   /** A prebuilt bundle to share between stacks; otherwise one is built. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   /**
@@ -148,6 +151,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       taskQueue,
       sopDayMs: options.sopDayMs,
       outbound: options.outbound,
+      notifications: options.notifications,
       api: { host: '127.0.0.1', port: 0, auth, options: { introspection: false, mutationsPerMinute: 0, log: { level: 'silent' }, ...options.api } },
       runWorker: true,
       migrate: true,
