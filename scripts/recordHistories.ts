@@ -158,39 +158,48 @@ try {
 
     // ticketSla, opened as the API opens it (Update-with-Start), on targets of seconds: the
     // first response warns and breaches, a client message starts a next response, a pause and
-    // a resume, a severity change, an assignment, resolve, reopen, close.
+    // a resume, a severity change, an assignment, resolve, reopen, close. Recorded twice: as
+    // the first tickets ran (no read model: `ticket-replay`, kept from before the patch) and
+    // with the read model and message texts (`ticket-replay-read-model`).
     const ms = (first: number, next: number, resolution: number): SlaTargets => ({ firstResponseMillis: first, nextResponseMillis: next, resolutionMillis: resolution, calendar: 'ALWAYS' });
     const slaPolicy: SlaPolicy = { version: 1, defaults: { LOW: ms(4000, 4000, 20_000), MEDIUM: ms(2000, 3000, 10_000), HIGH: ms(1000, 2000, 6000) }, rules: [], routing: { dedicatedCsmTiers: ['A'] } };
-    const ticket: TicketOpening = { ticketId: 'replay', projectId: 'replay-full', clientId: 'c-replay', tier: 'A', severity: 'MEDIUM', category: 'INCIDENT', affectedUsers: 12, assignee: 'ana.agent', clientCsm: 'carl.csm' };
-    const startTicket = new WithStartWorkflowOperation(ticketSla, {
-      taskQueue: 'record',
-      workflowId: 'ticket-replay',
-      args: [{ ticket, policy: slaPolicy }],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      priority: { priorityKey: ticketPriorityKey(ticket) },
-      staticSummary: ticketSummary(ticket),
-    });
-    await client.workflow.executeUpdateWithStart(openTicketUpdate, { startWorkflowOperation: startTicket });
-    const ticketHandle = await startTicket.workflowHandle();
-    const pause = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
-    const agent = { actor: 'ana.agent', kind: 'PUBLIC_REPLY', authorRole: 'AGENT' } as const;
-    while ((await ticketHandle.query(ticketStateQuery)).breaches.length === 0) await pause(50);
-    await ticketHandle.executeUpdate(ticketUpdate('respondToTicket'), { args: [{ ...agent, kind: 'INTERNAL_NOTE' }] });
-    await ticketHandle.executeUpdate(ticketUpdate('respondToTicket'), { args: [agent] });
-    await ticketHandle.executeUpdate(ticketUpdate('respondToTicket'), { args: [{ actor: 'client', kind: 'PUBLIC_REPLY', authorRole: 'CLIENT' }] });
-    await ticketHandle.executeUpdate(ticketUpdate('setTicketStatus'), { args: [{ actor: 'ana.agent', status: 'WAITING_FOR_CLIENT' }] });
-    await pause(500);
-    await ticketHandle.executeUpdate(ticketUpdate('setTicketStatus'), { args: [{ actor: 'ana.agent', status: 'OPEN' }] });
-    await ticketHandle.executeUpdate(ticketUpdate('changeSeverity'), { args: [{ actor: 'lin.pm', severity: 'HIGH' }] });
-    await ticketHandle.executeUpdate(ticketUpdate('assignTicket'), { args: [{ actor: 'lin.pm', assignee: 'bo.agent' }] });
-    await pause(2500);
-    await ticketHandle.executeUpdate(ticketUpdate('respondToTicket'), { args: [agent] });
-    await ticketHandle.executeUpdate(ticketUpdate('setTicketStatus'), { args: [{ actor: 'bo.agent', status: 'RESOLVED' }] });
-    await ticketHandle.executeUpdate(ticketUpdate('reopenTicket'), { args: [{ actor: 'client', reason: 'Still broken' }] });
-    await pause(4000);
-    await ticketHandle.executeUpdate(ticketUpdate('setTicketStatus'), { args: [{ actor: 'bo.agent', status: 'CLOSED' }] });
-    await ticketHandle.result();
-    await write(ticketHandle.workflowId);
+    for (const workflowId of ['ticket-replay', 'ticket-replay-read-model']) {
+      const withTexts = workflowId !== 'ticket-replay';
+      const ticketId = workflowId.slice('ticket-'.length);
+      const texts = withTexts ? { title: 'Checkout fails', description: 'Card payments time out.', channel: 'PORTAL' as const, openedBy: 'client' } : {};
+      const ticket: TicketOpening = { ticketId, projectId: 'replay-full', clientId: 'c-replay', tier: 'A', severity: 'MEDIUM', category: 'INCIDENT', affectedUsers: 12, assignee: 'ana.agent', clientCsm: 'carl.csm', ...texts };
+      let messages = 0;
+      const body = (text: string) => (withTexts ? { messageId: `00000000-0000-4000-8000-${String(++messages).padStart(12, '0')}`, body: text } : {});
+      const startTicket = new WithStartWorkflowOperation(ticketSla, {
+        taskQueue: 'record',
+        workflowId,
+        args: [{ ticket, policy: slaPolicy }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        priority: { priorityKey: ticketPriorityKey(ticket) },
+        staticSummary: ticketSummary(ticket),
+      });
+      await client.workflow.executeUpdateWithStart(openTicketUpdate, { startWorkflowOperation: startTicket });
+      const ticketHandle = await startTicket.workflowHandle();
+      const pause = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
+      const agent = { actor: 'ana.agent', kind: 'PUBLIC_REPLY', authorRole: 'AGENT' } as const;
+      while ((await ticketHandle.query(ticketStateQuery)).breaches.length === 0) await pause(50);
+      await ticketHandle.executeUpdate(ticketUpdate('respondToTicket'), { args: [{ ...agent, kind: 'INTERNAL_NOTE', ...body('Looking at the logs.') }] });
+      await ticketHandle.executeUpdate(ticketUpdate('respondToTicket'), { args: [{ ...agent, ...body('We are on it.') }] });
+      await ticketHandle.executeUpdate(ticketUpdate('respondToTicket'), { args: [{ actor: 'client', kind: 'PUBLIC_REPLY', authorRole: 'CLIENT', ...body('Still failing.') }] });
+      await ticketHandle.executeUpdate(ticketUpdate('setTicketStatus'), { args: [{ actor: 'ana.agent', status: 'WAITING_FOR_CLIENT' }] });
+      await pause(500);
+      await ticketHandle.executeUpdate(ticketUpdate('setTicketStatus'), { args: [{ actor: 'ana.agent', status: 'OPEN' }] });
+      await ticketHandle.executeUpdate(ticketUpdate('changeSeverity'), { args: [{ actor: 'lin.pm', severity: 'HIGH' }] });
+      await ticketHandle.executeUpdate(ticketUpdate('assignTicket'), { args: [{ actor: 'lin.pm', assignee: 'bo.agent' }] });
+      await pause(2500);
+      await ticketHandle.executeUpdate(ticketUpdate('respondToTicket'), { args: [{ ...agent, ...body('Fixed.') }] });
+      await ticketHandle.executeUpdate(ticketUpdate('setTicketStatus'), { args: [{ actor: 'bo.agent', status: 'RESOLVED' }] });
+      await ticketHandle.executeUpdate(ticketUpdate('reopenTicket'), { args: [{ actor: 'client', reason: 'Still broken' }] });
+      await pause(4000);
+      await ticketHandle.executeUpdate(ticketUpdate('setTicketStatus'), { args: [{ actor: 'bo.agent', status: 'CLOSED' }] });
+      await ticketHandle.result();
+      await write(ticketHandle.workflowId);
+    }
   });
 } finally {
   await connection.close();
