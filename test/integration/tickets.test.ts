@@ -117,6 +117,17 @@ describe('opening and reading tickets', () => {
     expect(ticket.nextDueAt).toBe(first.dueAt);
   });
 
+  it("a new tier-A client's dedicated CSM gets its tickets; a dedicated CSM must be a CSM", async () => {
+    const refused = await app.gql(`mutation { createClient(input: { name: "Umbrella", tier: A, dedicatedCsm: "lin.pm" }) { id } }`, {}, { as: 'admin' });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dedicatedCsm' });
+    const client = ok(await app.gql<{ createClient: { id: string; dedicatedCsm: string } }>(`mutation { createClient(input: { name: "Umbrella", tier: A, dedicatedCsm: "noah.csm" }) { id dedicatedCsm } }`, {}, { as: 'admin' })).createClient;
+    expect(client.dedicatedCsm).toBe('noah.csm');
+    const project = await createProject(client.id, 'Umbrella intranet');
+    const ticket = ok(await openTicket({ projectId: project, title: 'Login loop', severity: 'LOW', category: 'SYSTEM' }, 'mia.csm')).openTicket;
+    expect(ticket).toMatchObject({ assignee: 'noah.csm', openedBy: 'mia.csm' });
+    ok(await mutate('setTicketStatus', 'SetTicketStatusInput', { ticketId: ticket.id, status: 'CLOSED' }, 'noah.csm'));
+  });
+
   it("a tier-B client's ticket goes to the CSM with the fewest open tickets", async () => {
     const ticket = ok(await openTicket({ projectId: globexProject, title: 'Invoice question', severity: 'LOW', category: 'BUSINESS' }, 'globex.client')).openTicket;
     // mia.csm holds Acme's open ticket; noah.csm holds none.

@@ -480,9 +480,9 @@ export function ruleMatches(match: SlaRuleMatch, ticket: SlaTicketFacts): boolea
 }
 
 /**
- * Problems that make a policy or overrides unusable. UNREACHABLE_RULE is refused when a
- * policy or one package's overrides are stored, but not at resolution: the result is still
- * well defined, and a combined list of add-on and package overrides may rightly have an
+ * Problems that make a policy or overrides unusable. UNREACHABLE_RULE is only a warning
+ * (returned to the ADMIN who stores the policy, not refused): the result is still well
+ * defined, and a combined list of add-on and package overrides may rightly have an
  * add-on's rule beat every ticket of a package's rule.
  */
 const blocking = (problems: SlaPolicyProblem[]) => problems.filter((p) => p.code !== 'UNREACHABLE_RULE');

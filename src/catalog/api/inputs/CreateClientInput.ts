@@ -17,4 +17,8 @@ export class CreateClientInput {
   @Field(() => EmailAddressResolver, { nullable: true, description: "The client's contact address (at most 320 characters); null or left out: none." })
   @MaxLength(320)
   contactEmail?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Username of the client's dedicated customer-success manager (a CSM); tier-A clients' tickets go to them. Null or left out: none." })
+  @MaxLength(100)
+  dedicatedCsm?: string | null;
 }

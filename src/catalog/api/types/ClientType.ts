@@ -10,5 +10,7 @@ export class ClientType {
   @Field(() => String, { description: 'Display name of the client, e.g. its company name (1-200 characters).' }) name!: string;
   @Field(() => ClientTierEnum, { description: 'How much service the client gets: A strategic, B standard, C self-service.' }) tier!: ClientTier;
   @Field(() => EmailAddressResolver, { nullable: true, description: "The client's contact address; null when none was given." }) contactEmail!: string | null;
+  @Field(() => String, { nullable: true, description: "Username of the client's dedicated CSM (tier-A tickets are routed to them; escalation level 2); null when none." })
+  dedicatedCsm!: string | null;
   @Field(() => DateTimeISOResolver, { description: 'When the client was added.' }) createdAt!: Date;
 }
