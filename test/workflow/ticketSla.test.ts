@@ -134,6 +134,30 @@ const at = (iso: string) => Date.parse(iso);
 const sentFor = (clock: string) => sent.filter((n) => n.clock === clock);
 const brief = (n: SlaNotification) => ({ clock: n.clock, round: n.round, kind: n.kind, level: n.escalationLevel, at: at(n.thresholdAt) });
 
+/** Berlin business hours, Mon–Fri 09:00–17:00. */
+const BERLIN_9_TO_5: BusinessCalendar = {
+  timeZone: 'Europe/Berlin',
+  week: { MON: [[540, 1020]], TUE: [[540, 1020]], WED: [[540, 1020]], THU: [[540, 1020]], FRI: [[540, 1020]] },
+  holidays: [],
+};
+
+/** Moves the test clock forward to the next `weekday` (0 Sunday … 6 Saturday) at `minuteOfDay` in Berlin, at least a minute ahead. */
+async function moveClockTo(weekday: number, minuteOfDay: number) {
+  const now = await env.currentTimeMs();
+  for (let day = now + 2 * MIN; ; day += 24 * H) {
+    const local = new Date(day + utcOffsetAt('Europe/Berlin', day));
+    if (local.getUTCDay() !== weekday) continue;
+    const target = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) + minuteOfDay * MIN - utcOffsetAt('Europe/Berlin', day);
+    if (target > now + MIN) return env.sleep(target - now);
+  }
+}
+
+/** An instant as Berlin's weekday and wall-clock time, e.g. 'Fri 16:00'. */
+const berlin = (t: number) => {
+  const d = new Date(t + utcOffsetAt('Europe/Berlin', t));
+  return `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()]} ${d.toISOString().slice(11, 16)}`;
+};
+
 async function refusal(promise: Promise<unknown>) {
   const error = await promise.then(
     () => undefined,
@@ -377,32 +401,37 @@ describe('ticket SLA workflow', () => {
       expect(sentFor('RESOLUTION').map((n) => n.kind)).toEqual(['SLA_WARNING', 'SLA_LEAD_TIME_WARNING', 'SLA_BREACH']);
     }));
 
+  it('holds warnings reached outside the recipients\' business hours until they open; a breach goes at once', async () => {
+    // Opened Fri 16:45 on a 1-hour around-the-clock target: lead-time warning 17:15 and
+    // 80 % warning 17:33 fall after closing, the breach at 17:45.
+    await moveClockTo(5, 16 * 60 + 45);
+    await withTicket(
+      {},
+      async (handle, opened) => {
+        expect(berlin(opened.openedAt)).toBe('Fri 16:45');
+        await advance(handle, 2 * H);
+        expect(sent.map((n) => [n.kind, berlin(at(n.thresholdAt)), berlin(at(n.sentAt))])).toEqual([['SLA_BREACH', 'Fri 17:45', 'Fri 17:45']]);
+        expect((await handle.query(ticketStateQuery)).firstResponse.sent).toHaveLength(3); // recorded, so never sent twice
+        await advance(handle, 2 * 24 * H + 14.75 * H); // Mon 09:30
+        // The 10-hour resolution breaches Sat 02:45, at once; its warnings wait with the others.
+        expect(sent.map((n) => [n.clock, n.kind, berlin(at(n.thresholdAt)), berlin(at(n.sentAt))])).toEqual([
+          ['FIRST_RESPONSE', 'SLA_BREACH', 'Fri 17:45', 'Fri 17:45'],
+          ['RESOLUTION', 'SLA_BREACH', 'Sat 02:45', 'Sat 02:45'],
+          ['FIRST_RESPONSE', 'SLA_LEAD_TIME_WARNING', 'Fri 17:15', 'Mon 09:00'],
+          ['FIRST_RESPONSE', 'SLA_WARNING', 'Fri 17:33', 'Mon 09:00'],
+          ['RESOLUTION', 'SLA_WARNING', 'Sat 00:45', 'Mon 09:00'],
+          ['RESOLUTION', 'SLA_LEAD_TIME_WARNING', 'Sat 02:15', 'Mon 09:00'],
+        ]);
+      },
+      { warningsIn: BERLIN_9_TO_5 },
+    );
+  });
+
   it('counts business hours with the real deadline function: 8 h on 9–17, opened Fri 16:00, paused Fri 16:30 → Mon 09:00, breaches Mon 16:30', async () => {
-    const calendar: BusinessCalendar = {
-      timeZone: 'Europe/Berlin',
-      week: { MON: [[540, 1020]], TUE: [[540, 1020]], WED: [[540, 1020]], THU: [[540, 1020]], FRI: [[540, 1020]] },
-      holidays: [],
-    };
+    const calendar = BERLIN_9_TO_5;
     const policy: SlaPolicy = { ...POLICY, defaults: { ...POLICY.defaults, HIGH: targets(8 * H, 8 * H, 8 * H, 'BUSINESS_HOURS') } };
     // Move the test clock to the next Friday 16:00 in Berlin.
-    const now = await env.currentTimeMs();
-    let friday = now + 2 * MIN;
-    for (;;) {
-      const local = new Date(friday + utcOffsetAt('Europe/Berlin', friday));
-      if (local.getUTCDay() === 5) {
-        const target = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 16) - utcOffsetAt('Europe/Berlin', friday);
-        if (target > now + MIN) {
-          friday = target;
-          break;
-        }
-      }
-      friday += 24 * H;
-    }
-    await env.sleep(friday - now);
-    const berlin = (t: number) => {
-      const d = new Date(t + utcOffsetAt('Europe/Berlin', t));
-      return `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()]} ${d.toISOString().slice(11, 16)}`;
-    };
+    await moveClockTo(5, 16 * 60);
     await withTicket(
       {},
       async (handle, opened) => {

@@ -44,7 +44,8 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import { checkCalendar, type BusinessCalendar } from '../../src/aftersales/domain/businessCalendar.js';
-import type { SlaNotificationActivities } from '../../src/aftersales/domain/slaNotification.js';
+import { nextDeliveryTime } from '../../src/aftersales/domain/notificationWindow.js';
+import type { SlaNotification, SlaNotificationActivities } from '../../src/aftersales/domain/slaNotification.js';
 import { checkSlaPolicy, type SlaPolicy, type SlaRule } from '../../src/aftersales/domain/slaPolicy.js';
 import type { TicketMessageRecord, TicketProjectionActivities, TicketRecordFacts } from '../../src/aftersales/domain/ticketSnapshot.js';
 import {
@@ -79,6 +80,11 @@ export interface TicketSlaInput {
   warnShare?: number;
   /** Warn when this much business time is left (default 30 minutes). */
   leadTimeMillis?: number;
+  /**
+   * The recipients' business hours: warnings (levels 1 and 2) reached outside them wait for
+   * the next opening; breaches go at once. Absent: every notice goes at once.
+   */
+  warningsIn?: BusinessCalendar;
 }
 
 export const ticketStateQuery = defineQuery<TicketState>('ticketState');
@@ -102,7 +108,11 @@ function refuse(violation: TicketViolation | null): void {
 function checkInput(input: TicketSlaInput): void {
   const opening = checkTicketOpening(input?.ticket);
   if (opening) throw failure(opening);
-  const problems = [...checkSlaPolicy(input.policy).filter((p) => p.code !== 'UNREACHABLE_RULE'), ...(input.calendar ? checkCalendar(input.calendar) : [])];
+  const problems = [
+    ...checkSlaPolicy(input.policy).filter((p) => p.code !== 'UNREACHABLE_RULE'),
+    ...(input.calendar ? checkCalendar(input.calendar) : []),
+    ...(input.warningsIn ? checkCalendar(input.warningsIn).map((p) => ({ ...p, path: `warningsIn.${p.path}` })) : []),
+  ];
   if (problems.length > 0) {
     throw ApplicationFailure.create({ type: 'INVALID_INPUT', message: `The SLA policy or calendar is unusable: ${problems.map((p) => `${p.code} at ${p.path}`).join(', ')}.`, details: problems, nonRetryable: true });
   }
@@ -183,6 +193,18 @@ export async function ticketSla(input: TicketSlaInput): Promise<TicketState> {
     });
   }
 
+  /** Warnings waiting for the recipients' business hours, in the order they were reached; dropped if the ticket closes first. */
+  const waiting: { at: number; notification: SlaNotification }[] = [];
+  const send = (notification: SlaNotification): Promise<void> => {
+    const { notify } = proxyActivities<SlaNotificationActivities>({
+      startToCloseTimeout: '30 seconds',
+      retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+      priority: { priorityKey: notification.priorityKey },
+      summary: notification.summary,
+    });
+    return notify(notification);
+  };
+
   describe();
   while (state.status !== 'CLOSED') {
     changed = false;
@@ -196,17 +218,19 @@ export async function ticketSla(input: TicketSlaInput): Promise<TicketState> {
       if (writesReadModel) await project();
     }
     for (const notification of notifications) {
-      const { notify } = proxyActivities<SlaNotificationActivities>({
-        startToCloseTimeout: '30 seconds',
-        retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-        priority: { priorityKey: notification.priorityKey },
-        summary: notification.summary,
-      });
-      await notify(notification);
+      // A warning outside the recipients' business hours waits for their next opening (kept
+      // in order with any already waiting); a breach never waits.
+      const holdable = input.warningsIn !== undefined && notification.kind !== 'SLA_BREACH';
+      const at = holdable ? nextDeliveryTime(input.warningsIn!, now) : now;
+      if (holdable && (at > now || waiting.length > 0)) waiting.push({ at, notification });
+      else await send(notification);
     }
+    while (waiting.length > 0 && waiting[0]!.at <= Date.now()) await send({ ...waiting.shift()!.notification, sentAt: new Date(Date.now()).toISOString() });
     if (changed || notifications.length > 0) continue;
-    if (plan.sleepMillis === null) await condition(() => changed);
-    else await condition(() => changed, plan.sleepMillis);
+    const untilWaiting = waiting.length > 0 ? Math.max(1, waiting[0]!.at - Date.now()) : null;
+    const sleepMillis = plan.sleepMillis === null ? untilWaiting : untilWaiting === null ? plan.sleepMillis : Math.min(plan.sleepMillis, untilWaiting);
+    if (sleepMillis === null) await condition(() => changed);
+    else await condition(() => changed, sleepMillis);
   }
   if (opened) await opened;
   await condition(allHandlersFinished);
