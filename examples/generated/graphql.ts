@@ -63,6 +63,8 @@ export type CostPhase =
 export type CreateClientInput = {
   /** The client's contact address (at most 320 characters); null or left out: none. */
   contactEmail?: string | null | undefined;
+  /** Username of the client's dedicated customer-success manager (a CSM); tier-A clients' tickets go to them. Null or left out: none. */
+  dedicatedCsm?: string | null | undefined;
   /** Display name of the client, e.g. its company name (1-200 characters). */
   name: string;
   /** How much service the client gets: A strategic, B standard, C self-service. */

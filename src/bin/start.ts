@@ -4,7 +4,7 @@
  * data, the worker and the API.
  */
 import { startApplication } from '../platform/runtime/application.js';
-import { loadConfig, notificationSettingsOf, outboundPolicyOf } from '../platform/runtime/config.js';
+import { loadConfig, notificationSettingsOf, slaAlertingOf, outboundPolicyOf } from '../platform/runtime/config.js';
 import { devTokenSettings } from '../platform/runtime/authSettings.js';
 import { apiOptionsOf } from '../platform/runtime/apiSettings.js';
 import { startInfrastructure } from '../platform/runtime/infrastructure.js';
@@ -29,6 +29,7 @@ try {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       sopDayMs: config.SOP_DAY_MS,
+      slaAlerting: slaAlertingOf(config),
       outbound: outboundPolicyOf(config),
       notifications: notificationSettingsOf(config),
       // Development: introspection and field suggestions on unless GRAPHQL_INTROSPECTION=false.

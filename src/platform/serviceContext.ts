@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client as TemporalClient } from '@temporalio/client';
+import type { SlaAlerting } from '../aftersales/domain/slaAlerting.js';
 import type { Viewer } from '../identity/domain/role.js';
 import type { OutboundPolicy } from './outbound/outboundPolicy.js';
 
@@ -16,6 +17,8 @@ export interface ServiceContext {
   sopDayMs: number;
   /** Where the server may send requests; URLs that will be requested are checked against it when they enter. */
   outbound: OutboundPolicy;
+  /** When SLA warnings go out for new tickets; DEFAULT_SLA_ALERTING when absent. */
+  slaAlerting?: SlaAlerting;
   /** The signed-in user the request acts for (from its bearer token); null when anonymous. */
   viewer: Viewer | null;
 }

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import type { WorkerOptions } from '@temporalio/worker';
 import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../../src/platform/outbound/outboundPolicy.js';
 import { startStack, type RunningStack } from '../../src/platform/runtime/stack.js';
+import type { SlaAlerting } from '../../src/aftersales/domain/slaAlerting.js';
 import type { ApiOptions } from '../../src/platform/http/apiFeatures.js';
 import type { NotificationSettings } from '../../src/platform/notifications/notificationSinks.js';
 
@@ -36,7 +37,7 @@ export interface TestApplication extends RunningStack {
  * so test files never see each other's data; plus helpers to talk to it.
  */
 export async function startTestApplication(
-  options: { sopDayMs?: number; workflowBundle?: WorkerOptions['workflowBundle']; outbound?: OutboundPolicy; api?: ApiOptions; notifications?: NotificationSettings } = {},
+  options: { sopDayMs?: number; workflowBundle?: WorkerOptions['workflowBundle']; outbound?: OutboundPolicy; api?: ApiOptions; notifications?: NotificationSettings; slaAlerting?: SlaAlerting } = {},
 ): Promise<TestApplication> {
   const stack = await startStack({
     services: { postgresUrl: inject('postgresUrl'), temporalAddress: inject('temporalAddress') },

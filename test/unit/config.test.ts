@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { devSecretFile, devTokenSettings, requireTokenSettings } from '../../src/platform/runtime/authSettings.js';
 import { DEFAULT_OUTBOUND_POLICY, refusalOf } from '../../src/platform/outbound/outboundPolicy.js';
-import { CONFIG_VARIABLES, ConfigError, loadConfig, notificationSettingsOf, outboundPolicyOf } from '../../src/platform/runtime/config.js';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, notificationSettingsOf, outboundPolicyOf, slaAlertingOf } from '../../src/platform/runtime/config.js';
 import { requireExternalServices } from '../../src/platform/runtime/requireServices.js';
 import { workerMetricsAddress } from '../../src/platform/runtime/worker.js';
 
@@ -45,6 +45,9 @@ describe('loadConfig', () => {
       GRAPHQL_MAX_TOKENS: 2000,
       GRAPHQL_MAX_DIRECTIVES: 50,
       RATE_LIMIT_MUTATIONS_PER_MINUTE: 120,
+      SLA_WARN_SHARE: 0.8,
+      SLA_LEAD_TIME_MINUTES: 30,
+      SLA_WARNINGS_IN_BUSINESS_HOURS: false,
     });
   });
 
@@ -82,8 +85,20 @@ describe('loadConfig', () => {
         'WORKER_METRICS_PORT',
         'NOTIFY_WEBHOOK_URL',
         'NOTIFY_WEBHOOK_SECRET',
+        'SLA_WARN_SHARE',
+        'SLA_LEAD_TIME_MINUTES',
+        'SLA_WARNINGS_IN_BUSINESS_HOURS',
       ].sort(),
     );
+  });
+
+  it('reads the SLA alerting settings within their ranges, and hands them over in milliseconds', () => {
+    const config = loadConfig({ SLA_WARN_SHARE: '0.5', SLA_LEAD_TIME_MINUTES: '45', SLA_WARNINGS_IN_BUSINESS_HOURS: 'true' });
+    expect(slaAlertingOf(config)).toEqual({ warnShare: 0.5, leadTimeMillis: 45 * 60_000, warningsInBusinessHours: true });
+    expect(loadConfig({ SLA_WARN_SHARE: '1' }).SLA_WARN_SHARE).toBe(1);
+    for (const bad of ['0', '-0.1', '1.01', 'most']) expect(badVariables({ SLA_WARN_SHARE: bad }), bad).toEqual(['SLA_WARN_SHARE']);
+    for (const bad of ['-1', '10081', '2.5']) expect(badVariables({ SLA_LEAD_TIME_MINUTES: bad }), bad).toEqual(['SLA_LEAD_TIME_MINUTES']);
+    for (const bad of ['yes', '1', 'TRUE']) expect(badVariables({ SLA_WARNINGS_IN_BUSINESS_HOURS: bad }), bad).toEqual(['SLA_WARNINGS_IN_BUSINESS_HOURS']);
   });
 
   it('ignores variables it does not read', () => {

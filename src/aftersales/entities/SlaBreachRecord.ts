@@ -21,6 +21,8 @@ export const SlaBreachRecord = defineEntity({
     metAt: p.datetime().nullable(),
   },
   primaryKeys: ['ticket', 'clock', 'round'],
+  // The breach report windows on the deadline.
+  indexes: [{ properties: ['dueAt'] }],
 });
 
 export type SlaBreachRecord = InferEntity<typeof SlaBreachRecord>;

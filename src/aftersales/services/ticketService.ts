@@ -21,7 +21,9 @@ import {
 import type { TicketCategory } from '../domain/ticketCategory.js';
 import type { TicketSeverity } from '../domain/ticketSeverity.js';
 import { Ticket } from '../entities/index.js';
-import { calendarFor, currentSlaPolicy, slaOverridesFor } from './slaSettings.js';
+import { calendarFor, currentSlaPolicy, latestCalendar, slaOverridesFor } from './slaSettings.js';
+import { DEFAULT_SLA_ALERTING } from '../domain/slaAlerting.js';
+import type { BusinessCalendar } from '../domain/businessCalendar.js';
 import { openTicketWorkflow, sendTicketUpdate } from './ticketWorkflows.js';
 
 /**
@@ -108,6 +110,12 @@ async function csmLoads(ctx: ServiceContext): Promise<Map<string, number>> {
   return new Map(rows.map((row) => [row.username, Number(row.open)]));
 }
 
+/** The business hours of the people a ticket's warnings go to: the assignee's team's, else the agency's; null when neither has a calendar. */
+async function recipientsCalendar(ctx: ServiceContext, team: string | null): Promise<BusinessCalendar | null> {
+  const found = (team ? await latestCalendar(ctx.em, 'TEAM', team) : null) ?? (await latestCalendar(ctx.em, 'AGENCY', ''));
+  return found?.calendar ?? null;
+}
+
 /**
  * Opens a ticket: routes it, resolves the SLA policy in force with the project's package
  * and add-on overrides and the calendar it counts in, and starts its workflow with its
@@ -150,11 +158,16 @@ export async function openTicket(ctx: ServiceContext, input: OpenTicket): Promis
     openedBy: viewer.username,
   };
   refuse(checkTicketOpening(opening));
+  const alerting = ctx.slaAlerting ?? DEFAULT_SLA_ALERTING;
+  const warningsIn = alerting.warningsInBusinessHours ? await recipientsCalendar(ctx, team) : null;
   await openTicketWorkflow(ctx.temporal, ctx.taskQueue, {
     ticket: opening,
     policy: version.policy,
     overrides: slaOverridesFor(version, project.servicePackage.code, project.addOns.getItems().map((a) => a.code)),
     calendar: await calendarFor(ctx.em, { clientId: client.id, team }),
+    warnShare: alerting.warnShare,
+    leadTimeMillis: alerting.leadTimeMillis,
+    ...(warningsIn ? { warningsIn } : {}),
   });
   if (key) await completeIdempotencyKey(ctx.em, key);
   return reread(ctx, ticketId);

@@ -15,12 +15,16 @@ import type { VerifyToken } from '../../identity/services/tokens.js';
 import { viewerOfRequest } from './bearerToken.js';
 import { apiFeatures, type ApiOptions } from './apiFeatures.js';
 import { startSubscriptionServer } from './subscriptionServer.js';
+import type { SlaAlerting } from '../../aftersales/domain/slaAlerting.js';
+import { breachReportCsvRouter } from '../../aftersales/api/breachReportCsv.js';
 
 export interface ApiDependencies {
   orm: MikroORM;
   temporal: TemporalClient;
   taskQueue: string;
   sopDayMs: number;
+  /** When SLA warnings go out for new tickets (SLA_* settings). */
+  slaAlerting?: SlaAlerting;
   outbound: OutboundPolicy;
   verifyToken: VerifyToken;
   /** The database the worker's projection NOTIFYs in; subscriptions LISTEN on it (src/platform/liveEvents.ts). */
@@ -83,6 +87,7 @@ export async function startApi(deps: ApiDependencies, host: string, port: number
           temporal: deps.temporal,
           taskQueue: deps.taskQueue,
           sopDayMs: deps.sopDayMs,
+          slaAlerting: deps.slaAlerting,
           outbound: deps.outbound,
           viewer: await viewerOfRequest(req.header('authorization'), deps.verifyToken),
           loaders: createLoaders(em),
@@ -92,6 +97,7 @@ export async function startApi(deps: ApiDependencies, host: string, port: number
     }),
   );
 
+  app.use(breachReportCsvRouter(deps));
   app.use(notFound);
   app.use(httpErrorHandler);
 

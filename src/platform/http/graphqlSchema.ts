@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { BreachReportResolver } from '../../aftersales/api/resolvers/BreachReportResolver.js';
 import { BusinessCalendarResolver } from '../../aftersales/api/resolvers/BusinessCalendarResolver.js';
 import { SlaPolicyResolver } from '../../aftersales/api/resolvers/SlaPolicyResolver.js';
 import { AFTERSALES_NODES } from '../../aftersales/api/nodes.js';
@@ -55,6 +56,7 @@ const RESOLVERS = [
   BusinessCalendarResolver,
   TicketResolver,
   SlaAlertsResolver,
+  BreachReportResolver,
   NodeResolver,
 ] as const;
 

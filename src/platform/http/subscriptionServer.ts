@@ -158,7 +158,7 @@ export async function startSubscriptionServer({ httpServer, path, schema, deps, 
   /** A context for one subscription, or for one of its events: an ORM session and loaders of its own. */
   const contextFor = (viewer: Viewer | null): SubscriptionContext => {
     const em = deps.orm.em.fork();
-    return { em, temporal: deps.temporal, taskQueue: deps.taskQueue, sopDayMs: deps.sopDayMs, outbound: deps.outbound, viewer, loaders: createLoaders(em), liveEvents };
+    return { em, temporal: deps.temporal, taskQueue: deps.taskQueue, sopDayMs: deps.sopDayMs, slaAlerting: deps.slaAlerting, outbound: deps.outbound, viewer, loaders: createLoaders(em), liveEvents };
   };
 
   const server = useServer<ConnectionParams, ConnectionExtra>(

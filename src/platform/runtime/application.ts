@@ -6,6 +6,7 @@ import type { ApiOptions } from '../http/apiFeatures.js';
 import { migrateAndSeed, openDatabase } from '../orm/database.js';
 import { DAY_MS } from '../../delivery/domain/sopClock.js';
 import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../outbound/outboundPolicy.js';
+import type { SlaAlerting } from '../../aftersales/domain/slaAlerting.js';
 import type { NotificationSettings } from '../notifications/notificationSinks.js';
 import { createTokenVerifier, type TokenSettings } from '../../identity/services/tokens.js';
 import { createWorker } from './worker.js';
@@ -19,6 +20,8 @@ export interface ApplicationSettings {
   sopDayMs?: number;
   /** Where the server may send requests of its own; public addresses only by default. */
   outbound?: OutboundPolicy;
+  /** When SLA warnings go out for new tickets (SLA_*); the defaults when absent. */
+  slaAlerting?: SlaAlerting;
   /** Where the worker's notifications go besides the log (NOTIFY_WEBHOOK_*). */
   notifications?: NotificationSettings;
   /** Where the API listens, how it checks bearer tokens, and its protections and request log. */
@@ -90,6 +93,7 @@ export async function startApplication(settings: ApplicationSettings): Promise<R
           temporal,
           taskQueue: settings.taskQueue,
           sopDayMs: settings.sopDayMs ?? DAY_MS,
+          slaAlerting: settings.slaAlerting,
           outbound: settings.outbound ?? DEFAULT_OUTBOUND_POLICY,
           verifyToken: createTokenVerifier(settings.api.auth, settings.outbound ?? DEFAULT_OUTBOUND_POLICY),
           databaseUrl: settings.databaseUrl,

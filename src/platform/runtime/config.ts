@@ -1,3 +1,4 @@
+import { DEFAULT_SLA_ALERTING, type SlaAlerting } from '../../aftersales/domain/slaAlerting.js';
 import { z } from 'zod';
 import { DEFAULT_OUTBOUND_POLICY, parseNetwork, type OutboundPolicy } from '../outbound/outboundPolicy.js';
 import { WEBHOOK_SECRET_MIN_LENGTH, webhookSettingsProblems, type WebhookSettings } from '../notifications/webhookSettings.js';
@@ -65,6 +66,15 @@ export const configSchema = z.object({
     .optional(),
   RATE_LIMIT_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
   WORKER_METRICS_PORT: port.optional(),
+  /** When SLA warnings go out for new tickets (src/aftersales/domain/slaAlerting.ts). */
+  SLA_WARN_SHARE: z.coerce.number().gt(0).max(1).default(DEFAULT_SLA_ALERTING.warnShare),
+  SLA_LEAD_TIME_MINUTES: z.coerce.number().int().min(0).max(10_080).default(DEFAULT_SLA_ALERTING.leadTimeMillis / 60_000),
+  SLA_WARNINGS_IN_BUSINESS_HOURS: z
+    .string()
+    .trim()
+    .pipe(z.enum(['true', 'false']))
+    .transform((value) => value === 'true')
+    .default(false),
   /** Unset: notifications go to the log only. */
   NOTIFY_WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   NOTIFY_WEBHOOK_SECRET: optionalString.pipe(z.string().min(WEBHOOK_SECRET_MIN_LENGTH, `must be at least ${WEBHOOK_SECRET_MIN_LENGTH} characters`).optional()),
@@ -119,6 +129,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** The outbound request policy the configuration describes. */
 export function outboundPolicyOf(config: Config): OutboundPolicy {
   return { allowedNetworks: config.OUTBOUND_ALLOWED_NETWORKS, maxRedirects: config.OUTBOUND_MAX_REDIRECTS, timeoutMs: config.OUTBOUND_TIMEOUT_MS };
+}
+
+/** When SLA warnings go out for new tickets. */
+export function slaAlertingOf(config: Pick<Config, 'SLA_WARN_SHARE' | 'SLA_LEAD_TIME_MINUTES' | 'SLA_WARNINGS_IN_BUSINESS_HOURS'>): SlaAlerting {
+  return { warnShare: config.SLA_WARN_SHARE, leadTimeMillis: config.SLA_LEAD_TIME_MINUTES * 60_000, warningsInBusinessHours: config.SLA_WARNINGS_IN_BUSINESS_HOURS };
 }
 
 /** Where notifications go besides the log: the webhook, when NOTIFY_WEBHOOK_URL is set. */

@@ -1,5 +1,5 @@
 import { startApplication } from './application.js';
-import { loadConfig, notificationSettingsOf, outboundPolicyOf } from './config.js';
+import { loadConfig, notificationSettingsOf, slaAlertingOf, outboundPolicyOf } from './config.js';
 import { requireTokenSettings } from './authSettings.js';
 import { apiOptionsOf } from './apiSettings.js';
 import { requireExternalServices } from './requireServices.js';
@@ -22,6 +22,7 @@ export async function runServiceProcess(role: 'api' | 'worker'): Promise<void> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       sopDayMs: config.SOP_DAY_MS,
+      slaAlerting: slaAlertingOf(config),
       outbound: outboundPolicyOf(config),
       notifications: notificationSettingsOf(config),
       // Production: introspection and field suggestions stay off unless GRAPHQL_INTROSPECTION=true.

@@ -8,6 +8,7 @@
  * entries never import this module.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { SlaAlerting } from '../../aftersales/domain/slaAlerting.js';
 import type { NotificationSettings } from '../notifications/notificationSinks.js';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -95,6 +96,8 @@ export interface StackOptions {
   sopDayMs?: number;
   /** Where probes may go; public addresses only unless it says otherwise. */
   outbound?: OutboundPolicy;
+  /** When SLA warnings go out for new tickets; the defaults when absent. */
+  slaAlerting?: SlaAlerting;
   /** Where SLA notifications go besides the log and live subscribers (a webhook). */
   notifications?: NotificationSettings;
   /** A prebuilt bundle to share between stacks; otherwise one is built. */
@@ -152,6 +155,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       sopDayMs: options.sopDayMs,
       outbound: options.outbound,
       notifications: options.notifications,
+      slaAlerting: options.slaAlerting,
       api: { host: '127.0.0.1', port: 0, auth, options: { introspection: false, mutationsPerMinute: 0, log: { level: 'silent' }, ...options.api } },
       runWorker: true,
       migrate: true,
