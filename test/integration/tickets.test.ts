@@ -237,6 +237,38 @@ describe('working a ticket', () => {
   });
 });
 
+describe('the policy a ticket opens under', () => {
+  it("takes the package's override ahead of the policy and stamps the new version; a ticket may open paused", async () => {
+    const updated = ok(
+      await app.gql<{ updateSlaPolicy: { version: { version: number } } }>(
+        `mutation ($input: UpdateSlaPolicyInput!) { updateSlaPolicy(input: $input) { version { version } } }`,
+        {
+          input: {
+            packageOverrides: [
+              {
+                code: 'STANDARD',
+                rules: [{ id: 'high-2h', match: { severity: 'HIGH' }, targets: { firstResponseMinutes: 120, nextResponseMinutes: 60, resolutionMinutes: 1440, calendar: 'ALWAYS' } }],
+              },
+            ],
+          },
+        },
+        { as: 'admin' },
+      ),
+    ).updateSlaPolicy.version.version;
+    const ticket = ok(await openTicket({ projectId: acmeProject, title: 'Search broken', severity: 'HIGH', category: 'SYSTEM', waitingForClient: true }, 'acme.client')).openTicket;
+    expect(ticket.policyVersion).toBe(updated);
+    expect(ticket.slaExplanation).toContain('override package:STANDARD/high-2h');
+    expect(ticket.status).toBe('WAITING_FOR_CLIENT');
+    const clock = (name: string) => ticket.clocks.find((c: any) => c.clock === name);
+    expect(Date.parse(clock('FIRST_RESPONSE').dueAt) - Date.parse(ticket.openedAt)).toBe(2 * H);
+    // Opened paused: the resolution clock has not started counting.
+    expect(clock('RESOLUTION')).toMatchObject({ paused: true, dueAt: null, usedMillis: 0 });
+    // Tickets opened before keep the version they were judged by.
+    const earlier = ok(await app.gql<{ tickets: any }>(`{ tickets(filter: { projectId: ["${acmeProject}"] }) { edges { node { title policyVersion } } } }`, {}, { as: 'admin' })).tickets;
+    expect(earlier.edges.find((e: any) => e.node.title === 'Checkout fails').node.policyVersion).toBe(1);
+  });
+});
+
 describe('a breach, end to end', () => {
   it('is recorded by the workflow, alerted live, posted to the signed webhook once per threshold, and filterable by SlaBreached = true', async () => {
     // A policy in force whose first response is due in 3 s (warnings at 80 % and with 30 min left: at once).
