@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../src/aftersales/domain/slaPolicy.js';
+import { DEFAULT_SLA_POLICY } from '../../src/aftersales/domain/slaPolicy.js';
 import { SEED_CLIENTS } from '../../src/identity/domain/seedUsers.js';
 import { browserForTests } from '../support/chromium.js';
 import { DEFAULT_USER, startTestApplication, type GraphQLResponse, type TestApplication } from '../support/testApplication.js';
+import { putPolicyInForce, uniformPolicy } from '../support/slaPolicies.js';
 
 /**
  * Ops' view: the dev server's Web UI in headless Chrome/Chromium (found where browsers
@@ -47,16 +48,6 @@ async function moveToDevelopment(projectId: string) {
 function ok<T>(response: GraphQLResponse<T>): T {
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return response.data!;
-}
-
-/** Puts an SLA policy version in force the way an ADMIN's edit does (the API takes whole minutes; this test needs seconds). */
-async function putPolicyInForce(policy: Omit<SlaPolicy, 'version'>): Promise<number> {
-  const next = (await app.sql<{ next: number }>('select coalesce(max(version), 0) + 1 as next from sla_policy_version'))[0]!.next;
-  await app.sql(`insert into sla_policy_version (version, policy, package_overrides, add_on_overrides, created_by, created_at) values ($1, $2, '{}', '{}', 'test', now())`, [
-    next,
-    JSON.stringify({ ...policy, version: next }),
-  ]);
-  return next;
 }
 
 async function openTicket(projectId: string, title: string) {
@@ -147,7 +138,7 @@ describe.skipIf(BROWSER.skip)('Temporal Web UI', () => {
 
     // Then a policy whose first response is due 2 s after opening (set in SQL: an ADMIN's edit takes whole minutes).
     const fast = { firstResponseMillis: 2000, nextResponseMillis: 2000, resolutionMillis: 3_600_000, calendar: 'ALWAYS' as const };
-    const version = await putPolicyInForce({ ...DEFAULT_SLA_POLICY, defaults: { LOW: fast, MEDIUM: fast, HIGH: fast }, rules: [] });
+    const version = await putPolicyInForce(app, uniformPolicy(fast));
     const late = await openTicket(projectId, 'Site down');
     expect(late.policyVersion).toBe(version);
     await expect.poll(() => slaBreached(late.id), { timeout: 20_000, interval: 200 }).toBe(true);

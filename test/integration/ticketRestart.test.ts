@@ -2,7 +2,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../src/aftersales/domain/slaPolicy.js';
 import { SEED_CLIENTS } from '../../src/identity/domain/seedUsers.js';
 import type { NotificationSettings } from '../../src/platform/notifications/notificationSinks.js';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, verifyWebhookSignature } from '../../src/platform/notifications/webhookSignature.js';
@@ -10,6 +9,7 @@ import { DEFAULT_OUTBOUND_POLICY } from '../../src/platform/outbound/outboundPol
 import { createWorker } from '../../src/platform/runtime/worker.js';
 import { bundleWorkflows } from '../../src/platform/runtime/workflowBundle.js';
 import { startTestApplication, type GraphQLResponse, type TestApplication } from '../support/testApplication.js';
+import { putPolicyInForce, uniformPolicy } from '../support/slaPolicies.js';
 
 /**
  * "Never sent twice" across a worker restart, against the real stack: a ticket's SLA
@@ -82,16 +82,6 @@ async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean,
   }
 }
 
-/** Puts an SLA policy version in force the way an ADMIN's edit does (the API takes whole minutes; this test needs seconds). */
-async function putPolicyInForce(policy: Omit<SlaPolicy, 'version'>): Promise<number> {
-  const next = (await app.sql<{ next: number }>('select coalesce(max(version), 0) + 1 as next from sla_policy_version'))[0]!.next;
-  await app.sql(`insert into sla_policy_version (version, policy, package_overrides, add_on_overrides, created_by, created_at) values ($1, $2, '{}', '{}', 'test', now())`, [
-    next,
-    JSON.stringify({ ...policy, version: next }),
-  ]);
-  return next;
-}
-
 /** Successful (2xx-answered) deliveries per id. */
 function successes(): Map<string, Attempt[]> {
   const byId = new Map<string, Attempt[]>();
@@ -121,7 +111,7 @@ afterAll(async () => {
 describe('SLA notifications across a worker restart', () => {
   it('sends every threshold exactly once: the ones missed while the worker was down late, not never, and a retried delivery once', async () => {
     const targets = { firstResponseMillis: FIRST_RESPONSE_MS, nextResponseMillis: FIRST_RESPONSE_MS, resolutionMillis: RESOLUTION_MS, calendar: 'ALWAYS' as const };
-    const version = await putPolicyInForce({ ...DEFAULT_SLA_POLICY, defaults: { LOW: targets, MEDIUM: targets, HIGH: targets }, rules: [] });
+    const version = await putPolicyInForce(app, uniformPolicy(targets));
     const projectId = ok(
       await app.gql<{ createProject: { id: string } }>(`mutation ($input: CreateProjectInput!) { createProject(input: $input) { id } }`, {
         input: { clientId: ACME!.id, name: 'Acme shop', packageCode: 'STANDARD', projectLead: 'lin.pm' },

@@ -4,11 +4,11 @@ import { performance } from 'node:perf_hooks';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../../src/aftersales/domain/slaPolicy.js';
 import { SEED_CLIENTS } from '../../src/identity/domain/seedUsers.js';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, verifyWebhookSignature } from '../../src/platform/notifications/webhookSignature.js';
 import { DEFAULT_OUTBOUND_POLICY } from '../../src/platform/outbound/outboundPolicy.js';
 import { startTestApplication, type GraphQLResponse, type TestApplication } from '../support/testApplication.js';
+import { putPolicyInForce, uniformPolicy } from '../support/slaPolicies.js';
 
 /**
  * Tickets over GraphQL as their users work them, against the real stack (Postgres,
@@ -70,16 +70,6 @@ function mutate(name: string, inputType: string, input: Record<string, unknown>,
 }
 
 const readTicket = async (id: string, as = 'mia.csm') => ok(await app.gql<{ ticket: any }>(`query ($id: UUID!) { ticket(id: $id) { ${TICKET_FIELDS} } }`, { id }, { as })).ticket;
-
-/** Puts an SLA policy version in force the way an ADMIN's edit does (the API takes whole minutes; these tests need seconds). */
-async function putPolicyInForce(policy: Omit<SlaPolicy, 'version'>): Promise<number> {
-  const next = (await app.sql<{ next: number }>('select coalesce(max(version), 0) + 1 as next from sla_policy_version'))[0]!.next;
-  await app.sql(`insert into sla_policy_version (version, policy, package_overrides, add_on_overrides, created_by, created_at) values ($1, $2, '{}', '{}', 'test', now())`, [
-    next,
-    JSON.stringify({ ...policy, version: next }),
-  ]);
-  return next;
-}
 
 let acmeProject: string;
 let globexProject: string;
@@ -274,7 +264,7 @@ describe('a breach, end to end', () => {
     // A policy in force whose first response is due in 3 s (warnings at 80 % and with 30 min left: at once).
     const seconds = (n: number) => n * 1000;
     const fast = { firstResponseMillis: seconds(3), nextResponseMillis: seconds(3), resolutionMillis: H, calendar: 'ALWAYS' as const };
-    const version = await putPolicyInForce({ ...DEFAULT_SLA_POLICY, defaults: { LOW: fast, MEDIUM: fast, HIGH: fast }, rules: [] });
+    const version = await putPolicyInForce(app, uniformPolicy(fast));
 
     const ws = createClient({
       url: app.graphqlUrl.replace(/^http/, 'ws'),

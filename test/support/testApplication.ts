@@ -44,6 +44,8 @@ export async function startTestApplication(
     // The tests' staging sites listen on loopback, which the policy refuses unless allowed.
     outbound: { ...DEFAULT_OUTBOUND_POLICY, allowedNetworks: ['127.0.0.0/8'] },
     ...options,
+    // The log sink's lines would only flood the test output; its own test reads them.
+    notifications: { writeLog: () => {}, ...options.notifications },
   });
   const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 2 });
 
