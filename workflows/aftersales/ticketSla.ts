@@ -66,6 +66,7 @@ import {
   type TicketTransitions,
   type TicketViolation,
 } from '../../src/aftersales/domain/ticket.js';
+import { followClientTier } from '../clientTier.js';
 import { ClientIdKey, ClientTierKey, ProjectIdKey, SlaBreachedKey, TicketCategoryKey, TicketSeverityKey } from '../searchAttributes.js';
 
 export interface TicketSlaInput {
@@ -186,6 +187,7 @@ export async function ticketSla(input: TicketSlaInput): Promise<TicketState> {
   };
 
   setHandler(ticketStateQuery, () => state);
+  followClientTier();
   setHandler(openTicketUpdate, () => (opened ? opened.then(() => cloneTicketState(state)) : cloneTicketState(state)));
   for (const name of TICKET_TRANSITIONS) {
     setHandler(ticketUpdate(name), (payload: TicketTransitions[typeof name]) => transition(name, payload), {

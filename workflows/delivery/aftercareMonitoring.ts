@@ -1,3 +1,4 @@
+import { followClientTier } from '../clientTier.js';
 import { continueAsNew, proxyActivities, setCurrentDetails, sleep } from '@temporalio/workflow';
 import type { MonitoringReportActivities } from '../../src/delivery/activities/monitoringReports.js';
 import { DAYS_PER_MONTH } from '../../src/delivery/domain/aftercare.js';
@@ -27,6 +28,7 @@ const { writeMonitoringReport } = proxyActivities<MonitoringReportActivities>({
  * months are bought.
  */
 export async function aftercareMonitoring(input: AftercareMonitoringInput): Promise<number> {
+  followClientTier();
   if (input.months < 1) return 0;
   const monthMs = DAYS_PER_MONTH * input.dayMs;
   const [, checks] = await Promise.all([

@@ -16,6 +16,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { followClientTier } from '../clientTier.js';
 import type { PackagePolicy } from '../../src/catalog/domain/packagePolicy.js';
 import type { ProjectRecordActivities } from '../../src/delivery/activities/projectRecords.js';
 import type { TimelineProjectionActivities } from '../../src/delivery/activities/timelineProjection.js';
@@ -214,6 +215,7 @@ export async function projectSop(input: ProjectSopInput): Promise<SopState> {
   };
 
   setHandler(sopStateQuery, () => state);
+  followClientTier();
 
   // Every lead action of the table is an update: the validator asks the table, the handler takes the transition.
   for (const action of SOP_ACTIONS) {

@@ -1,3 +1,4 @@
+import { followClientTier } from '../clientTier.js';
 import { setCurrentDetails, sleep } from '@temporalio/workflow';
 import type { StressTestThresholds } from '../../src/catalog/domain/packagePolicy.js';
 import { addChecks, BURST_SIZE, emptyTally, PROBES_PER_DAY, stressTestVerdict, summarize, type StressTestVerdict } from '../../src/delivery/domain/siteCheck.js';
@@ -19,6 +20,7 @@ export interface StressTestInput {
  * activity; the workflow keeps only the tally.
  */
 export async function stressTest(input: StressTestInput): Promise<StressTestVerdict> {
+  followClientTier();
   let tally = emptyTally();
   const intervalMs = Math.max(1, Math.floor(input.dayMs / PROBES_PER_DAY));
   for (let day = 1; day <= input.days; day++) {

@@ -23,6 +23,7 @@ import { ProjectResolver } from '../../delivery/api/resolvers/ProjectResolver.js
 import { RequirementsResolver } from '../../delivery/api/resolvers/RequirementsResolver.js';
 import { StressTestResolver } from '../../delivery/api/resolvers/StressTestResolver.js';
 import { TimelineEventResolver } from '../../delivery/api/resolvers/TimelineEventResolver.js';
+import { ClientTierResolver } from '../../insights/api/resolvers/ClientTierResolver.js';
 import { IDENTITY_NODES } from '../../identity/api/nodes.js';
 import { ViewerResolver } from '../../identity/api/resolvers/ViewerResolver.js';
 import { authChecker } from './authChecker.js';
@@ -55,6 +56,7 @@ const RESOLVERS = [
   SlaPolicyResolver,
   BusinessCalendarResolver,
   TicketResolver,
+  ClientTierResolver,
   SlaAlertsResolver,
   BreachReportResolver,
   NodeResolver,
