@@ -50,7 +50,8 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
   }
 }
 
-const TICKET_FIELDS = `id title status severity category assignee team openedBy openedAt policyVersion slaBreached nextDueAt timeLeftMillis slaExplanation
+/** What a ticket shows its client; agency staff also see `team` and `slaExplanation` (STAFF_FIELDS). */
+const TICKET_FIELDS = `id title status severity category assignee openedBy openedAt policyVersion slaBreached nextDueAt timeLeftMillis selfServiceFirst
   project { id } client { id }
   clocks { clock round targetMillis dueAt usedMillis remainingMillis breached lateByMillis paused running stoppedBy }
   breaches { clock round dueAt lateByMillis metAt }
@@ -69,7 +70,9 @@ function mutate(name: string, inputType: string, input: Record<string, unknown>,
   return app.gql<Record<string, any>>(`mutation ($input: ${inputType}!) { ${name}(input: $input) { ${TICKET_FIELDS} } }`, { input }, { as });
 }
 
-const readTicket = async (id: string, as = 'mia.csm') => ok(await app.gql<{ ticket: any }>(`query ($id: UUID!) { ticket(id: $id) { ${TICKET_FIELDS} } }`, { id }, { as })).ticket;
+const STAFF_FIELDS = 'team slaExplanation';
+const readTicket = async (id: string, as = 'mia.csm') =>
+  ok(await app.gql<{ ticket: any }>(`query ($id: UUID!) { ticket(id: $id) { ${TICKET_FIELDS} ${as.endsWith('.client') ? '' : STAFF_FIELDS} } }`, { id }, { as })).ticket;
 
 let acmeProject: string;
 let globexProject: string;
@@ -95,9 +98,15 @@ describe('opening and reading tickets', () => {
   it('a client opens a ticket on its project: routed to its dedicated CSM, under the seeded policy, with its clocks running', async () => {
     const before = Date.now();
     const ticket = ok(await openTicket({ projectId: acmeProject, title: 'Checkout fails', description: 'Card payments time out.', severity: 'HIGH', category: 'SYSTEM' }, 'acme.client')).openTicket;
-    expect(ticket).toMatchObject({ status: 'OPEN', severity: 'HIGH', category: 'SYSTEM', assignee: 'mia.csm', team: 'key-accounts', openedBy: 'acme.client', policyVersion: 1, slaBreached: false });
+    expect(ticket).toMatchObject({ status: 'OPEN', severity: 'HIGH', category: 'SYSTEM', assignee: 'mia.csm', openedBy: 'acme.client', policyVersion: 1, slaBreached: false, selfServiceFirst: true });
     expect(ticket.project.id).toBe(acmeProject);
-    expect(ticket.slaExplanation).toContain('first response 12 h');
+    const asAgent = await readTicket(ticket.id);
+    expect(asAgent).toMatchObject({ team: 'key-accounts' });
+    expect(asAgent.slaExplanation).toContain('first response 12 h');
+    expect(asAgent.slaExplanation).toContain('self-service first');
+    // How the agency judges and routes its tickets is not the client's to read.
+    const internal = await app.gql(`query ($id: UUID!) { ticket(id: $id) { team slaExplanation } }`, { id: ticket.id }, { as: 'acme.client' });
+    expect(internal.errors!.map((e) => e.extensions!.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
     const first = ticket.clocks.find((c: any) => c.clock === 'FIRST_RESPONSE');
     // HIGH: 12 h around the clock from the opening.
     expect(Date.parse(first.dueAt) - Date.parse(ticket.openedAt)).toBe(12 * H);
@@ -119,11 +128,13 @@ describe('opening and reading tickets', () => {
   });
 
   it("a tier-B client's ticket goes to the CSM with the fewest open tickets", async () => {
-    const ticket = ok(await openTicket({ projectId: globexProject, title: 'Invoice question', severity: 'LOW', category: 'BUSINESS' }, 'globex.client')).openTicket;
+    const opened = ok(await openTicket({ projectId: globexProject, title: 'Invoice question', severity: 'LOW', category: 'BUSINESS' }, 'globex.client')).openTicket;
+    const ticket = await readTicket(opened.id, 'noah.csm');
     // mia.csm holds Acme's open ticket; noah.csm holds none.
     expect(ticket.assignee).toBe('noah.csm');
     expect(ticket.team).toBe('support');
     expect(ticket.slaExplanation).toContain('rule business-callback');
+    expect(ticket.selfServiceFirst).toBe(false);
   });
 
   it('a CLIENT sees only its own tickets and cannot open one on another client\'s project', async () => {
@@ -147,6 +158,17 @@ describe('opening and reading tickets', () => {
       expect(node.timeLeftMillis).toBeGreaterThan(0);
       expect(node.nextDueAt).toBe(node.clocks.filter((c: any) => c.running).map((c: any) => c.dueAt).sort()[0]);
     }
+  });
+
+  it("keeps each caller's idempotency keys to itself: another client's key neither leaks nor blocks", async () => {
+    const acme = ok(await openTicket({ projectId: acmeProject, title: 'Key test A', severity: 'LOW', category: 'SYSTEM', idempotencyKey: 'shared-key-1' }, 'acme.client')).openTicket;
+    const globex = ok(await openTicket({ projectId: globexProject, title: 'Key test G', severity: 'LOW', category: 'SYSTEM', idempotencyKey: 'shared-key-1' }, 'globex.client')).openTicket;
+    expect(globex.id).not.toBe(acme.id);
+    // The same caller and key: the same ticket; another request under it: refused.
+    expect(ok(await openTicket({ projectId: acmeProject, title: 'Key test A', severity: 'LOW', category: 'SYSTEM', idempotencyKey: 'shared-key-1' }, 'acme.client')).openTicket.id).toBe(acme.id);
+    const reused = await openTicket({ projectId: acmeProject, title: 'Something else', severity: 'LOW', category: 'SYSTEM', idempotencyKey: 'shared-key-1' }, 'acme.client');
+    expect(reused.errors![0]!.extensions!.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    for (const id of [acme.id, globex.id]) ok(await mutate('setTicketStatus', 'SetTicketStatusInput', { ticketId: id, status: 'CLOSED' }, 'admin'));
   });
 
   it('refuses bad input with a coded error and opens nothing', async () => {
@@ -205,11 +227,32 @@ describe('working a ticket', () => {
     expect(moved).toBeGreaterThanOrEqual(1500);
     expect(moved).toBeLessThan(10_000);
 
+    // The client's answer brings a ticket waiting for it back to the agency.
+    ok(await mutate('setTicketStatus', 'SetTicketStatusInput', { ticketId: ticket.id, status: 'WAITING_FOR_CLIENT' }, 'noah.csm'));
+    const answered = ok(await mutate('respondToTicket', 'RespondToTicketInput', { ticketId: ticket.id, body: 'Here is the screenshot.' }, 'globex.client')).respondToTicket;
+    expect(answered.status).toBe('OPEN');
+    expect(answered.clocks.find((c: any) => c.clock === 'RESOLUTION').paused).toBe(false);
+
     const reopenOpen = await mutate('reopenTicket', 'ReopenTicketInput', { ticketId: ticket.id }, 'noah.csm');
     expect(reopenOpen.errors![0]!.extensions).toMatchObject({ code: 'STATUS_CONFLICT', rule: 'NOT_RESOLVED' });
     ok(await mutate('setTicketStatus', 'SetTicketStatusInput', { ticketId: ticket.id, status: 'CLOSED' }, 'noah.csm'));
     const closed = await mutate('respondToTicket', 'RespondToTicketInput', { ticketId: ticket.id, body: 'hello?' }, 'globex.client');
     expect(closed.errors![0]!.extensions!.code).toBe('TICKET_CLOSED');
+  });
+
+  it('a client reopening a resolved ticket says why and is owed a response again', async () => {
+    const ticket = ok(await openTicket({ projectId: globexProject, title: 'Export empty', severity: 'MEDIUM', category: 'SYSTEM' }, 'globex.client')).openTicket;
+    ok(await mutate('respondToTicket', 'RespondToTicketInput', { ticketId: ticket.id, body: 'Fixed the filter.' }, 'noah.csm'));
+    ok(await mutate('setTicketStatus', 'SetTicketStatusInput', { ticketId: ticket.id, status: 'RESOLVED' }, 'noah.csm'));
+    const reopened = ok(await mutate('reopenTicket', 'ReopenTicketInput', { ticketId: ticket.id, reason: 'Still empty for March.', idempotencyKey: 'reopen-1' }, 'globex.client')).reopenTicket;
+    expect(reopened.status).toBe('OPEN');
+    expect(reopened.clocks.find((c: any) => c.clock === 'NEXT_RESPONSE')).toMatchObject({ round: 2, running: true, targetMillis: 12 * H });
+    ok(await mutate('reopenTicket', 'ReopenTicketInput', { ticketId: ticket.id, reason: 'Still empty for March.', idempotencyKey: 'reopen-1' }, 'globex.client'));
+    const messages = (await readTicket(ticket.id, 'globex.client')).messages.map((m: any) => [m.authorRole, m.author, m.body]);
+    expect(messages).toEqual([
+      ['AGENT', 'noah.csm', 'Fixed the filter.'],
+      ['CLIENT', 'globex.client', 'Reopened: Still empty for March.'],
+    ]);
   });
 
   it('a severity change resolves the targets again and keeps the clock start; assignment takes CSMs and ADMINs only', async () => {
@@ -221,7 +264,8 @@ describe('working a ticket', () => {
     const bad = await mutate('assignTicket', 'AssignTicketInput', { ticketId: ticket.id, assignee: 'acme.client' }, 'mia.csm');
     expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'assignee' });
     const assigned = ok(await mutate('assignTicket', 'AssignTicketInput', { ticketId: ticket.id, assignee: 'noah.csm' }, 'mia.csm')).assignTicket;
-    expect(assigned).toMatchObject({ assignee: 'noah.csm', team: 'support' });
+    expect(assigned).toMatchObject({ assignee: 'noah.csm' });
+    expect((await readTicket(ticket.id)).team).toBe('support');
     const byClient = await mutate('changeTicketSeverity', 'ChangeTicketSeverityInput', { ticketId: ticket.id, severity: 'LOW' }, 'acme.client');
     expect(byClient.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
@@ -247,7 +291,7 @@ describe('the policy a ticket opens under', () => {
     ).updateSlaPolicy.version.version;
     const ticket = ok(await openTicket({ projectId: acmeProject, title: 'Search broken', severity: 'HIGH', category: 'SYSTEM', waitingForClient: true }, 'acme.client')).openTicket;
     expect(ticket.policyVersion).toBe(updated);
-    expect(ticket.slaExplanation).toContain('override package:STANDARD/high-2h');
+    expect((await readTicket(ticket.id)).slaExplanation).toContain('override package:STANDARD/high-2h');
     expect(ticket.status).toBe('WAITING_FOR_CLIENT');
     const clock = (name: string) => ticket.clocks.find((c: any) => c.clock === name);
     expect(Date.parse(clock('FIRST_RESPONSE').dueAt) - Date.parse(ticket.openedAt)).toBe(2 * H);

@@ -283,6 +283,13 @@ describe('checkSlaPolicy', () => {
 });
 
 describe('routeTicket', () => {
+  it("sends a STRATEGIC question to the client's CSM whatever its tier, and other categories of tier B by load", () => {
+    const counts = { bob: 0, carol: 5 };
+    expect(routeTicket({ tier: 'B', category: 'STRATEGIC', dedicatedCsm: 'carol', csmOpenCounts: counts })).toBe('carol');
+    expect(routeTicket({ tier: 'B', category: 'BUSINESS', dedicatedCsm: 'carol', csmOpenCounts: counts })).toBe('bob');
+    expect(routeTicket({ tier: 'C', category: 'STRATEGIC', dedicatedCsm: null, csmOpenCounts: counts })).toBe('bob');
+  });
+
   const counts = { carol: 3, alice: 1, bob: 1, dave: 0 };
 
   it('sends a tier-A ticket to the client’s dedicated CSM, whatever the load', () => {

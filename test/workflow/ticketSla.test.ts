@@ -126,8 +126,9 @@ async function advance(handle: Handle, millis: number) {
 /** Sends an update as any client could: payloads are untyped on the wire. */
 const update = (handle: Handle, name: TicketTransitionName, payload: unknown): Promise<TicketState> => handle.executeUpdate(ticketUpdate(name), { args: [payload as never] });
 
-const agentReply = { actor: 'ana.agent', kind: 'PUBLIC_REPLY', authorRole: 'AGENT' } as const;
-const clientMessage = { actor: 'client', kind: 'PUBLIC_REPLY', authorRole: 'CLIENT' } as const;
+// The read model stores each message by its id; the workflow only needs one there.
+const agentReply = { actor: 'ana.agent', kind: 'PUBLIC_REPLY', authorRole: 'AGENT', messageId: '00000000-0000-4000-8000-0000000000a1', body: 'On it.' } as const;
+const clientMessage = { actor: 'client', kind: 'PUBLIC_REPLY', authorRole: 'CLIENT', messageId: '00000000-0000-4000-8000-0000000000c1', body: 'Still broken.' } as const;
 const status = (s: TicketState['status']) => ({ actor: 'ana.agent', status: s });
 
 const at = (iso: string) => Date.parse(iso);
@@ -426,6 +427,56 @@ describe('ticket SLA workflow', () => {
       { warningsIn: BERLIN_9_TO_5 },
     );
   });
+
+  it('a client answering while WAITING_FOR_CLIENT resumes the ticket; a client reopening is owed a response; a reply must name its message', () =>
+    withTicket({}, async (handle) => {
+      expect((await refusal(update(handle, 'respondToTicket', { actor: 'ana.agent', kind: 'PUBLIC_REPLY', authorRole: 'AGENT' }))).details).toMatchObject({ rule: 'MESSAGE_ID' });
+      expect((await refusal(update(handle, 'respondToTicket', { ...agentReply, body: undefined }))).details).toMatchObject({ rule: 'BODY' });
+      await update(handle, 'respondToTicket', agentReply);
+      await update(handle, 'setTicketStatus', status('WAITING_FOR_CLIENT'));
+      await advance(handle, 30 * MIN);
+      const answered = await update(handle, 'respondToTicket', clientMessage);
+      expect(answered.status).toBe('OPEN');
+      expect(answered.pauses).toEqual([{ start: expect.any(Number), end: answered.nextResponse!.start }]);
+      expect(answered.nextResponse).toMatchObject({ round: 2, stoppedAt: null });
+      await update(handle, 'respondToTicket', agentReply);
+      await update(handle, 'setTicketStatus', status('RESOLVED'));
+      const reopened = await update(handle, 'reopenTicket', { actor: 'client', authorRole: 'CLIENT', reason: 'It is still broken', messageId: '00000000-0000-4000-8000-0000000000c2' });
+      expect(reopened.nextResponse).toMatchObject({ round: 3, stoppedAt: null });
+      // The reason is stored as a message with the snapshot of the reopen.
+      expect(snapshots.at(-1)!.message).toMatchObject({ id: '00000000-0000-4000-8000-0000000000c2', authorRole: 'CLIENT', body: 'Reopened: It is still broken' });
+      // Next response HIGH: 2 h; it breaches if nobody answers.
+      await advance(handle, 3 * H);
+      expect(sent.filter((n) => n.clock === 'NEXT_RESPONSE' && n.round === 3).map((n) => n.kind)).toContain('SLA_BREACH');
+    }));
+
+  it('continues as new before Temporal\'s update limit: state, snapshot numbers and thresholds carry over, nothing repeats', () =>
+    withTicket(
+      {},
+      async (handle, opened) => {
+        const firstRun = (await handle.describe()).runId;
+        // 12 updates at 5 per run: three runs. Each answers with the state so far.
+        for (let i = 1; i <= 12; i++) {
+          const state = await update(handle, 'respondToTicket', { ...agentReply, kind: 'INTERNAL_NOTE' });
+          expect(state.messages).toBe(i);
+        }
+        const latest = await env.client.workflow.getHandle(handle.workflowId).describe();
+        expect(latest.runId).not.toBe(firstRun);
+        expect(latest.status.name).toBe('RUNNING');
+        expect(latest.searchAttributes).toMatchObject({ TicketSeverity: ['HIGH'], SlaBreached: [false] });
+        const resumed = await env.client.workflow.getHandle(handle.workflowId).query(ticketStateQuery);
+        expect(resumed).toMatchObject({ messages: 12, openedAt: opened.openedAt });
+        // The first response still breaches at its original deadline, once, in the latest run.
+        await env.sleep(2 * H);
+        await settle(env.client.workflow.getHandle(handle.workflowId));
+        expect(sentFor('FIRST_RESPONSE').map((n) => n.kind)).toEqual(['SLA_LEAD_TIME_WARNING', 'SLA_WARNING', 'SLA_BREACH']);
+        expect(at(sentFor('FIRST_RESPONSE')[2]!.thresholdAt)).toBe(opened.openedAt + H);
+        // The read model's snapshots went on counting across runs: 1 (opening), then one per update.
+        const seqs = snapshots.filter((s) => s.state.ticketId === opened.ticketId).map((s) => s.seq);
+        expect(seqs.slice(0, 13)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+      },
+      { maxUpdatesPerRun: 5 },
+    ));
 
   it('counts business hours with the real deadline function: 8 h on 9–17, opened Fri 16:00, paused Fri 16:30 → Mon 09:00, breaches Mon 16:30', async () => {
     const calendar = BERLIN_9_TO_5;

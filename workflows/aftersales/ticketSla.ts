@@ -26,9 +26,11 @@
  *   as a numbered snapshot by the `recordTicket` activity before the update answers, with
  *   the message a reply carried (patched `ticket-read-model`).
  * - Priority: the notify activity runs at `ticketPriorityKey` (HIGH, INCIDENT, tier A first).
- * - No continue-as-new: a ticket's history grows with its updates and a handful of timers and
- *   notifications per clock run, a few hundred events for a busy ticket, far below the
- *   limits; a ticket's life is bounded by CLOSED.
+ * - Continue-as-new: Temporal allows 2000 updates per run and a bounded history, and a
+ *   client may write as often as it likes; after `maxUpdatesPerRun` accepted updates (500)
+ *   or when Temporal suggests it, the workflow waits for its running handlers and continues
+ *   as a new run with its state, its snapshot number and its held warnings (`resume`), so
+ *   nothing is lost, repeated or wedged. Callers address the workflow id, never a run.
  */
 import {
   allHandlersFinished,
@@ -36,12 +38,14 @@ import {
   condition,
   defineQuery,
   defineUpdate,
+  continueAsNew,
   log,
   patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import { checkCalendar, type BusinessCalendar } from '../../src/aftersales/domain/businessCalendar.js';
 import { nextDeliveryTime } from '../../src/aftersales/domain/notificationWindow.js';
@@ -50,6 +54,7 @@ import { checkSlaPolicy, type SlaPolicy, type SlaRule } from '../../src/aftersal
 import type { TicketMessageRecord, TicketProjectionActivities, TicketRecordFacts } from '../../src/aftersales/domain/ticketSnapshot.js';
 import {
   applyTicketTransition,
+  checkReadModelFields,
   checkTicketOpening,
   checkTicketTransition,
   cloneTicketState,
@@ -86,7 +91,28 @@ export interface TicketSlaInput {
    * the next opening; breaches go at once. Absent: every notice goes at once.
    */
   warningsIn?: BusinessCalendar;
+  /** Accepted updates after which the run continues as new (default 500; Temporal's hard limit is 2000). */
+  maxUpdatesPerRun?: number;
+  /** Set by the workflow itself when it continues as new: where the previous run stopped. */
+  resume?: TicketRun;
 }
+
+/** What one run hands the next when it continues as new. */
+export interface TicketRun {
+  state: TicketState;
+  /** The last read-model snapshot number written. */
+  snapshotSeq: number;
+  /** Warnings still held for business hours. */
+  waiting: HeldWarning[];
+}
+
+/** A warning held until the recipients' business hours open. */
+export interface HeldWarning {
+  at: number;
+  notification: SlaNotification;
+}
+
+const DEFAULT_MAX_UPDATES_PER_RUN = 500;
 
 export const ticketStateQuery = defineQuery<TicketState>('ticketState');
 /** The Update-with-Start target: answers the ticket's first state (or its current one, for a retry). */
@@ -117,7 +143,10 @@ function checkInput(input: TicketSlaInput): void {
   if (problems.length > 0) {
     throw ApplicationFailure.create({ type: 'INVALID_INPUT', message: `The SLA policy or calendar is unusable: ${problems.map((p) => `${p.code} at ${p.path}`).join(', ')}.`, details: problems, nonRetryable: true });
   }
-  const { warnShare, leadTimeMillis } = input;
+  const { warnShare, leadTimeMillis, maxUpdatesPerRun } = input;
+  if (maxUpdatesPerRun !== undefined && !(Number.isInteger(maxUpdatesPerRun) && maxUpdatesPerRun >= 1 && maxUpdatesPerRun <= 1900)) {
+    throw failure({ code: 'INVALID_INPUT', rule: 'MAX_UPDATES_PER_RUN', message: 'maxUpdatesPerRun must be a whole number from 1 to 1900.', field: 'maxUpdatesPerRun' });
+  }
   if (warnShare !== undefined && !(warnShare > 0 && warnShare <= 1)) throw failure({ code: 'INVALID_INPUT', rule: 'WARN_SHARE', message: 'warnShare must be in (0, 1].', field: 'warnShare' });
   if (leadTimeMillis !== undefined && !(Number.isInteger(leadTimeMillis) && leadTimeMillis >= 0)) {
     throw failure({ code: 'INVALID_INPUT', rule: 'LEAD_TIME', message: 'leadTimeMillis must be a whole, non-negative number.', field: 'leadTimeMillis' });
@@ -133,7 +162,8 @@ export async function ticketSla(input: TicketSlaInput): Promise<TicketState> {
     leadTimeMillis: input.leadTimeMillis ?? DEFAULT_TICKET_SLA_SETTINGS.leadTimeMillis,
   };
   const overrides = input.overrides ?? [];
-  const state = openTicket(input.ticket, input.policy, Date.now(), overrides);
+  const state = input.resume ? cloneTicketState(input.resume.state) : openTicket(input.ticket, input.policy, Date.now(), overrides);
+  let updatesThisRun = 0;
   /** Set by every accepted update; the SLA loop plans again when it sees it. */
   let changed = false;
 
@@ -148,13 +178,13 @@ export async function ticketSla(input: TicketSlaInput): Promise<TicketState> {
     channel: input.ticket.channel ?? 'PORTAL',
     openedBy: input.ticket.openedBy ?? 'unknown',
   };
-  let snapshotSeq = 0;
+  let snapshotSeq = input.resume?.snapshotSeq ?? 0;
   // Call only when writesReadModel: without it, handlers stay synchronous as they were.
   const project = (message: TicketMessageRecord | null = null): Promise<void> => {
     snapshotSeq += 1;
     return projection.recordTicket({ seq: snapshotSeq, state: cloneTicketState(state), record, calendar: settings.businessHours, message });
   };
-  const opened = writesReadModel ? project() : null;
+  const opened = writesReadModel && !input.resume ? project() : null;
 
   upsertSearchAttributes([
     { key: ProjectIdKey, value: state.projectId },
@@ -162,9 +192,9 @@ export async function ticketSla(input: TicketSlaInput): Promise<TicketState> {
     { key: ClientTierKey, value: state.tier },
     { key: TicketSeverityKey, value: state.severity },
     { key: TicketCategoryKey, value: state.category },
-    { key: SlaBreachedKey, value: false },
+    { key: SlaBreachedKey, value: state.slaBreached },
   ]);
-  let breachedShown = false;
+  let breachedShown = state.slaBreached;
   const showBreached = () => {
     if (state.slaBreached === breachedShown) return;
     breachedShown = state.slaBreached;
@@ -182,6 +212,7 @@ export async function ticketSla(input: TicketSlaInput): Promise<TicketState> {
     describe();
     log.info('Ticket changed', { ticketId: state.ticketId, transition: name, change });
     changed = true;
+    updatesThisRun += 1;
     const answer = cloneTicketState(state);
     return writesReadModel ? project(messageOf(name, payload, now)).then(() => answer) : answer;
   };
@@ -191,12 +222,15 @@ export async function ticketSla(input: TicketSlaInput): Promise<TicketState> {
   setHandler(openTicketUpdate, () => (opened ? opened.then(() => cloneTicketState(state)) : cloneTicketState(state)));
   for (const name of TICKET_TRANSITIONS) {
     setHandler(ticketUpdate(name), (payload: TicketTransitions[typeof name]) => transition(name, payload), {
-      validator: (payload: TicketTransitions[typeof name]) => refuse(checkTicketTransition(name, state, payload)),
+      validator: (payload: TicketTransitions[typeof name]) => {
+        refuse(checkTicketTransition(name, state, payload));
+        if (writesReadModel) refuse(checkReadModelFields(name, payload));
+      },
     });
   }
 
   /** Warnings waiting for the recipients' business hours, in the order they were reached; dropped if the ticket closes first. */
-  const waiting: { at: number; notification: SlaNotification }[] = [];
+  const waiting: HeldWarning[] = [...(input.resume?.waiting ?? [])];
   const send = (notification: SlaNotification): Promise<void> => {
     const { notify } = proxyActivities<SlaNotificationActivities>({
       startToCloseTimeout: '30 seconds',
@@ -209,6 +243,12 @@ export async function ticketSla(input: TicketSlaInput): Promise<TicketState> {
 
   describe();
   while (state.status !== 'CLOSED') {
+    if (updatesThisRun >= (input.maxUpdatesPerRun ?? DEFAULT_MAX_UPDATES_PER_RUN) || workflowInfo().continueAsNewSuggested) {
+      // No await between the last handler finishing and the hand-over: nothing can come between.
+      await condition(allHandlersFinished);
+      if (opened) await opened;
+      return continueAsNew<typeof ticketSla>({ ...input, resume: { state: cloneTicketState(state), snapshotSeq, waiting } });
+    }
     changed = false;
     const now = Date.now();
     const plan = ticketSlaPlan(state, settings, now);
@@ -241,6 +281,12 @@ export async function ticketSla(input: TicketSlaInput): Promise<TicketState> {
 
 /** The message a reply adds to the read model: only when the update carried its id and text. */
 function messageOf<N extends TicketTransitionName>(name: N, payload: TicketTransitions[N], now: number): TicketMessageRecord | null {
+  if (name === 'reopenTicket') {
+    // The reason a ticket was reopened, as a message the agents (and the client) see.
+    const reopen = payload as TicketTransitions['reopenTicket'];
+    if (reopen.messageId === undefined || !reopen.reason) return null;
+    return { id: reopen.messageId, kind: 'PUBLIC_REPLY', authorRole: reopen.authorRole ?? 'AGENT', author: reopen.actor, body: `Reopened: ${reopen.reason}`, at: now };
+  }
   if (name !== 'respondToTicket') return null;
   const reply = payload as TicketTransitions['respondToTicket'];
   if (reply.messageId === undefined || reply.body === undefined) return null;

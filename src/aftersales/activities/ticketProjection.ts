@@ -64,7 +64,7 @@ export function createTicketProjectionActivities(orm: MikroORM): TicketProjectio
         .execute('run');
       if (snapshot.message) {
         const { id, kind, authorRole, author, body, at } = snapshot.message;
-        await tx.createQueryBuilder(TicketMessage).insert({ id, ticket: state.ticketId, kind, authorRole, author, body, createdAt: new Date(at) }).onConflict(['id']).ignore().execute('run');
+        await tx.createQueryBuilder(TicketMessage).insert({ id, ticket: state.ticketId, kind, authorRole, author, body, createdAt: new Date(at) }).onConflict(['ticket', 'id']).ignore().execute('run');
       }
       if (moved.affectedRows === 0) return; // a newer snapshot got here first
       for (const breach of state.breaches) {

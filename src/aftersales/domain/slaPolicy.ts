@@ -568,19 +568,21 @@ export interface TicketRoutingInput {
   tier: ClientTier;
   /** The client's dedicated CSM (username), if it has one. */
   dedicatedCsm?: string | null;
+  /** STRATEGIC questions go to the client's CSM when it has one, whatever its tier (seed 002). */
+  category?: TicketCategory;
   /** Open tickets per CSM username: the CSMs who can take tickets. */
   csmOpenCounts: ReadonlyMap<string, number> | Readonly<Record<string, number>>;
 }
 
 /**
- * Who gets a new ticket: the client's dedicated CSM when its tier routes to one
- * (`routing.dedicatedCsmTiers`, tier A by default) and it has one; otherwise the CSM with
+ * Who gets a new ticket: the client's dedicated CSM when it has one and its tier routes to
+ * one (`routing.dedicatedCsmTiers`, tier A by default) or the ticket is a STRATEGIC question; otherwise the CSM with
  * the fewest open tickets, ties broken by username (code-unit order, not locale, so every
  * host agrees); null when there is no CSM. Entries with an empty username or a count that is
  * not a whole, non-negative number are ignored.
  */
 export function routeTicket(input: TicketRoutingInput, routing: SlaRouting = DEFAULT_SLA_POLICY.routing): string | null {
-  if (routing.dedicatedCsmTiers.includes(input.tier) && input.dedicatedCsm) return input.dedicatedCsm;
+  if (input.dedicatedCsm && (routing.dedicatedCsmTiers.includes(input.tier) || input.category === 'STRATEGIC')) return input.dedicatedCsm;
   const entries = input.csmOpenCounts instanceof Map ? [...input.csmOpenCounts.entries()] : Object.entries(input.csmOpenCounts);
   let best: [string, number] | null = null;
   for (const [username, count] of entries) {

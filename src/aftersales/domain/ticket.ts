@@ -148,6 +148,8 @@ export interface TicketState extends TicketFacts {
   policyVersion: number;
   /** Why these targets (resolveSlaTargets' explanation). */
   explanation: string;
+  /** The policy offers self-service before a person picks the ticket up (SYSTEM questions as shipped); absent on tickets opened before it was kept. */
+  selfServiceFirst?: boolean;
   reopened: number;
   closedAt: number | null;
 }
@@ -192,6 +194,10 @@ export interface TicketStatusChange extends TicketActor {
 
 export interface TicketReopen extends TicketActor {
   reason?: string;
+  /** Who reopens: CLIENT makes a response owed again (a next-response clock); absent counts as an agent. */
+  authorRole?: AuthorRole;
+  /** With `reason`, the message id the reason is stored under in the read model. */
+  messageId?: string;
 }
 
 export interface TicketAssignment extends TicketActor {
@@ -290,6 +296,8 @@ const CHECKS: { [N in TicketTransitionName]: (state: TicketState, input: TicketT
     const bad = checkActor(input);
     if (bad) return bad;
     if (input.reason !== undefined && input.reason !== null && !isStorableText(input.reason, TEXT_LIMITS.text)) return invalid('REASON', 'reason must be 1-4000 characters.', 'reason');
+    if (input.authorRole !== undefined && !includes(AUTHOR_ROLES, input.authorRole)) return invalid('AUTHOR_ROLE', `authorRole must be one of ${AUTHOR_ROLES.join(', ')}.`, 'authorRole');
+    if (input.messageId !== undefined && !isUuid(input.messageId)) return invalid('MESSAGE_ID', 'messageId must be a UUID.', 'messageId');
     const closed = checkOpen(state);
     if (closed) return closed;
     return state.status === 'RESOLVED' ? null : conflict('NOT_RESOLVED', `Ticket ${state.ticketId} is ${state.status}: only a resolved ticket is reopened.`);
@@ -309,6 +317,19 @@ const CHECKS: { [N in TicketTransitionName]: (state: TicketState, input: TicketT
     return input.severity === state.severity ? conflict('SEVERITY_UNCHANGED', `Ticket ${state.ticketId} is already ${state.severity}.`) : null;
   },
 };
+
+/**
+ * What a workflow that writes the read model also needs of an update (checked in its
+ * validator only: histories of workflows that wrote none replay without it): a reply
+ * carries its message's id and text.
+ */
+export function checkReadModelFields<N extends TicketTransitionName>(name: N, input: TicketTransitions[N]): TicketViolation | null {
+  if (name !== 'respondToTicket' || !isObject(input)) return null;
+  const reply = input as TicketTransitions['respondToTicket'];
+  if (reply.messageId === undefined) return invalid('MESSAGE_ID', 'A reply carries messageId, a UUID naming its message.', 'messageId');
+  if (reply.body === undefined) return invalid('BODY', 'A reply carries body, its text.', 'body');
+  return null;
+}
 
 /** Why the ticket refuses this update now, or null. Accepts untyped payloads. */
 export function checkTicketTransition<N extends TicketTransitionName>(name: N, state: TicketState, input: TicketTransitions[N]): TicketViolation | null {
@@ -354,6 +375,7 @@ export function openTicket(input: TicketOpening, policy: SlaPolicy, now: number,
     targets,
     policyVersion: resolved.policyVersion,
     explanation: resolved.explanation,
+    selfServiceFirst: resolved.selfServiceFirst,
     reopened: 0,
     closedAt: null,
   };
@@ -395,6 +417,20 @@ function endRunning(pauses: Pause[], now: number) {
 /** What `apply` did, in one line for the workflow's log and details. */
 export type TicketChange = string;
 
+/**
+ * Starts a next-response clock for a client's message, once the first response clock has
+ * stopped (answered, or the ticket was resolved) and none runs; returns its round, or null
+ * when one runs already (the oldest unanswered message counts).
+ */
+function startNextResponse(state: TicketState, now: number, settings: TicketSlaSettings): number | null {
+  if (state.firstResponse.stoppedAt === null) return null;
+  if (state.nextResponse && state.nextResponse.stoppedAt === null) return null;
+  const round = (state.nextResponse?.round ?? 1) + 1;
+  if (state.nextResponse && unsentReached(state, state.nextResponse, settings).length > 0) (state.replacedNextResponses ??= []).push(state.nextResponse);
+  state.nextResponse = run('NEXT_RESPONSE', round, now, state.targets.nextResponseMillis);
+  return round;
+}
+
 /** The thresholds a run reached before it stopped (or by now) that were not sent yet. */
 function unsentReached(state: TicketState, clockRun: SlaClockRun, settings: TicketSlaSettings): ThresholdName[] {
   const thresholds = thresholdInstants({
@@ -420,16 +456,15 @@ const APPLY: { [N in TicketTransitionName]: (state: TicketState, input: TicketTr
       }
       return answered.length > 0 ? `Public reply by ${input.actor}: ${answered.map((r) => r.clock).join(' and ')} met` : `Public reply by ${input.actor}`;
     }
-    // Once the first response clock has stopped (answered, or the ticket was resolved and
-    // reopened), each client message that finds no next response running starts one.
-    const firstStopped = state.firstResponse.stoppedAt !== null;
-    if (firstStopped && (!state.nextResponse || state.nextResponse.stoppedAt !== null)) {
-      const round = (state.nextResponse?.round ?? 1) + 1;
-      if (state.nextResponse && unsentReached(state, state.nextResponse, settings).length > 0) (state.replacedNextResponses ??= []).push(state.nextResponse);
-      state.nextResponse = run('NEXT_RESPONSE', round, now, state.targets.nextResponseMillis);
-      return `Client message: next response ${round} due`;
+    // The client answered what it was asked: the ticket is back with the agency, its clocks run.
+    const resumed = state.status === 'WAITING_FOR_CLIENT';
+    if (resumed) {
+      endRunning(state.pauses, now);
+      state.status = 'OPEN';
     }
-    return 'Client message';
+    const round = startNextResponse(state, now, settings);
+    const change = round === null ? 'Client message' : `Client message: next response ${round} due`;
+    return resumed ? `${change}; WAITING_FOR_CLIENT → OPEN` : change;
   },
   setTicketStatus(state, input, { now }) {
     const from = state.status;
@@ -457,6 +492,8 @@ const APPLY: { [N in TicketTransitionName]: (state: TicketState, input: TicketTr
     state.status = 'OPEN';
     state.reopened += 1;
     for (const breach of state.breaches) if (breach.clock === 'RESOLUTION' && breach.metAt !== null) breach.metAt = null;
+    // Reopened by the client: it is waiting for an answer, so a response is owed again.
+    if (input.authorRole === 'CLIENT') startNextResponse(state, context.now, context.settings);
     state.slaBreached = clockRuns(state).some((r) => r.stoppedAt === null && slaClockOf(state, r, context.settings.businessHours, context.now).breached);
     return `Reopened by ${input.actor}${input.reason ? `: ${input.reason}` : ''}`;
   },
@@ -472,6 +509,7 @@ const APPLY: { [N in TicketTransitionName]: (state: TicketState, input: TicketTr
     state.targets = resolved.targets;
     state.policyVersion = resolved.policyVersion;
     state.explanation = resolved.explanation;
+    state.selfServiceFirst = resolved.selfServiceFirst;
     // Runs already answered keep the promise they were answered under; the rest move to the new one.
     for (const r of clockRuns(state)) if (r.stoppedAt === null) r.targetMillis = targetOf(resolved.targets, r.clock);
     return `Severity ${from} → ${input.severity} by ${input.actor}`;

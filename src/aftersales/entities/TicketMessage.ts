@@ -6,15 +6,16 @@ import { Ticket } from './Ticket.js';
 export const TicketMessage = defineEntity({
   name: 'TicketMessage',
   properties: {
-    /** Minted by the API before the update is sent, so a retried write stores it once. */
+    ticket: () => p.manyToOne(Ticket).primary(),
+    /** Minted by the API before the update is sent, so a retried write stores it once; unique within its ticket (another ticket's id never hides it). */
     id: p.uuid().primary(),
-    ticket: () => p.manyToOne(Ticket),
     kind: p.enum(MESSAGE_KINDS),
     authorRole: p.enum(AUTHOR_ROLES),
     author: p.string().length(200),
     body: p.text(),
     createdAt: p.datetime(),
   },
+  primaryKeys: ['ticket', 'id'],
   indexes: [{ properties: ['ticket', 'createdAt'] }],
 });
 

@@ -25,7 +25,7 @@ import { TICKET_AGENTS } from './ticketService.js';
  *   (the breach records do not keep who was assigned when the deadline passed).
  */
 
-/** Who may read the report: the agency staff who work tickets. LEADs do not read tickets, and a CLIENT never reads the agency's performance. */
+/** Who may read the report: the people who work tickets (CSM, ADMIN). It ranks agents, teams and clients against each other: a LEAD reads tickets but not this, and a CLIENT sees only its own tickets' clocks. */
 export const BREACH_REPORT_READERS = TICKET_AGENTS;
 
 export const BREACH_REPORT_GROUPS = ['AGENT', 'TEAM', 'CLIENT'] as const;

@@ -35,6 +35,8 @@ import { openTicketWorkflow, sendTicketUpdate } from './ticketWorkflows.js';
  * return is read back from the read model.
  */
 
+/** The agency's side: sees how its tickets are judged and routed (rules, teams), not only the promise. */
+export const TICKET_STAFF: readonly Role[] = ['ADMIN', 'LEAD', 'CSM'];
 /** Who works tickets (writes internal notes, changes status, assignment and severity). */
 export const TICKET_AGENTS: readonly Role[] = ['ADMIN', 'CSM'];
 /** Who opens tickets: a client for itself, or an agent on a client's behalf (a phone call, say). */
@@ -71,6 +73,15 @@ async function reread(ctx: ServiceContext, ticketId: string): Promise<Ticket> {
 function stableUuid(...parts: string[]): string {
   const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The key as stored and as the update's id: the caller's key within the caller's own
+ * namespace, so one client's keys can neither be seen nor blocked by another's (clients
+ * choose keys too, unlike the SOP's staff-only actions).
+ */
+function ownedKey(viewer: Viewer, key: string | null | undefined): string | null {
+  return key ? `tk:${createHash('sha256').update(`${viewer.userId}\u0000${key}`).digest('base64url')}` : null;
 }
 
 function refuse(violation: TicketViolation | null): void {
@@ -127,7 +138,7 @@ export async function openTicket(ctx: ServiceContext, input: OpenTicket): Promis
   const project = await ctx.em.findOne(Project, { id: input.projectId }, { populate: ['client', 'addOns'] });
   if (!project || !canReadClient(viewer, project.client.id)) throw new DomainError('NOT_FOUND', `Project ${input.projectId} does not exist.`, { entity: 'Project', id: input.projectId });
 
-  const key = input.idempotencyKey;
+  const key = ownedKey(viewer, input.idempotencyKey);
   let ticketId: string = randomUUID();
   if (key) {
     const { idempotencyKey: _key, ...request } = input;
@@ -139,7 +150,7 @@ export async function openTicket(ctx: ServiceContext, input: OpenTicket): Promis
 
   const client = project.client;
   const version = await currentSlaPolicy(ctx.em);
-  const assignee = routeTicket({ tier: client.tier, dedicatedCsm: client.dedicatedCsm, csmOpenCounts: await csmLoads(ctx) }, version.policy.routing);
+  const assignee = routeTicket({ tier: client.tier, category: input.category, dedicatedCsm: client.dedicatedCsm, csmOpenCounts: await csmLoads(ctx) }, version.policy.routing);
   const team = assignee ? ((await ctx.em.findOne(User, { username: assignee }))?.team ?? null) : null;
   const opening: TicketOpening = {
     ticketId,
@@ -179,8 +190,9 @@ async function update<N extends TicketTransitionName>(
   ticket: Ticket,
   name: N,
   payload: TicketTransitions[N],
-  idempotencyKey: string | null | undefined,
+  callerKey: string | null | undefined,
 ): Promise<Ticket> {
+  const idempotencyKey = ownedKey(requireViewer(ctx), callerKey);
   if (idempotencyKey) {
     await claimIdempotencyKey(ctx.em, { key: idempotencyKey, scope: ticket.id, operation: name, input: payload });
   }
@@ -229,11 +241,18 @@ export async function setTicketStatus(ctx: ServiceContext, input: { ticketId: st
   return update(ctx, ticket, 'setTicketStatus', { actor: viewer.username, status: input.status }, input.idempotencyKey);
 }
 
-/** Reopens a resolved ticket (agents, or the ticket's client): the resolution clock runs on with the time it had used. */
+/**
+ * Reopens a resolved ticket (agents, or the ticket's client): the resolution clock runs on
+ * with the time it had used; reopened by the client, a response is owed again (a
+ * next-response clock); the reason is added as a message.
+ */
 export async function reopenTicket(ctx: ServiceContext, input: { ticketId: string; reason?: string | null; idempotencyKey?: string | null }): Promise<Ticket> {
   const viewer = requireRole(ctx, [...TICKET_AGENTS, 'CLIENT']);
   const ticket = await requireTicket(ctx, input.ticketId);
-  return update(ctx, ticket, 'reopenTicket', { actor: viewer.username, ...(input.reason ? { reason: input.reason } : {}) }, input.idempotencyKey);
+  const authorRole = viewer.role === 'CLIENT' ? 'CLIENT' : 'AGENT';
+  // The reason becomes a message on the ticket, stored once even when the call is retried.
+  const reason = input.reason ? { reason: input.reason, messageId: input.idempotencyKey ? stableUuid(ticket.id, input.idempotencyKey) : randomUUID() } : {};
+  return update(ctx, ticket, 'reopenTicket', { actor: viewer.username, authorRole, ...reason }, input.idempotencyKey);
 }
 
 /** Gives a ticket to a CSM or an ADMIN (agents). */

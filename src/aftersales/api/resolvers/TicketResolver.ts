@@ -6,7 +6,7 @@ import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import { ConnectionArgs, connectionOf, cursorParts, cursorShape, pageRequest, sortDirection } from '../../../platform/http/relay.js';
 import type { Ticket, TicketMessage } from '../../entities/index.js';
 import { DEFAULT_TICKET_ORDER, listTickets, ticketClocks, ticketKey, timeLeftMillis, type TicketKey } from '../../services/ticketQueries.js';
-import { assignTicket, changeSeverity, findTicket, openTicket, reopenTicket, respondToTicket, setTicketStatus, TICKET_AGENTS, TICKET_OPENERS } from '../../services/ticketService.js';
+import { assignTicket, changeSeverity, findTicket, openTicket, reopenTicket, respondToTicket, setTicketStatus, TICKET_AGENTS, TICKET_OPENERS, TICKET_STAFF } from '../../services/ticketService.js';
 import { AssignTicketInput, ChangeTicketSeverityInput, OpenTicketInput, ReopenTicketInput, RespondToTicketInput, SetTicketStatusInput } from '../inputs/ticketInputs.js';
 import { TicketConnection, TicketFilterInput, TicketOrderInput } from '../types/TicketConnection.js';
 import { SlaBreachType, SlaClockType, TicketMessageType, TicketType } from '../types/TicketType.js';
@@ -112,9 +112,17 @@ export class TicketResolver {
     return timeLeftMillis(ticket);
   }
 
-  @FieldResolver(() => String, { description: 'Why these targets: the policy version and the rule or default that set them.' })
+  @Authorized(TICKET_STAFF)
+  @FieldResolver(() => String, { description: 'Agency staff only (ADMIN, LEAD, CSM): why these targets, the policy version and the rule or default that set them.' })
   slaExplanation(@Root() ticket: Ticket) {
     return ticket.slaState.explanation;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "Whether the SLA policy offers self-service before a person picks the ticket up (SYSTEM questions as shipped): a portal shows its self-service help first. The clocks run as for any ticket.",
+  })
+  selfServiceFirst(@Root() ticket: Ticket) {
+    return ticket.slaState.selfServiceFirst ?? false;
   }
 
   @FieldResolver(() => [SlaBreachType], { description: 'Every breached clock run, oldest first, with how late it was and when it was finally met.' })

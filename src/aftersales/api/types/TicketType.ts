@@ -1,5 +1,6 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { TICKET_STAFF } from '../../services/ticketService.js';
 import { NodeInterface } from '../../../platform/http/node.js';
 import type { SlaClockName, SlaNotificationKind } from '../../domain/slaNotification.js';
 import type { AuthorRole, MessageKind, TicketChannel, TicketStatus } from '../../domain/ticket.js';
@@ -23,7 +24,9 @@ export class TicketType {
   @Field(() => TicketStatusEnum, { description: 'Where it is in its life.' }) status!: TicketStatus;
   @Field(() => Int, { description: 'How many users the problem affects (0 when unknown).' }) affectedUsers!: number;
   @Field(() => String, { nullable: true, description: 'Username of who works it; null while nobody does.' }) assignee!: string | null;
-  @Field(() => String, { nullable: true, description: "The assignee's team when last changed; null when none." }) team!: string | null;
+  @Authorized(TICKET_STAFF)
+  @Field(() => String, { nullable: true, description: "Agency staff only (ADMIN, LEAD, CSM): the assignee's team when last changed; null when none." })
+  team!: string | null;
   @Field(() => String, { description: 'Username of who opened it.' }) openedBy!: string;
   @Field(() => DateTimeISOResolver, { description: 'When it was opened: every clock of the first round starts here.' }) openedAt!: Date;
   @Field(() => DateTimeISOResolver, { nullable: true, description: 'When it was closed; null while it is not.' }) closedAt!: Date | null;

@@ -26,7 +26,7 @@ export class Migration20261127171604_Tickets extends Migration {
 
     this.addSql(`create index "sla_breach_due_at_index" on "sla_breach" ("due_at");`);
 
-    this.addSql(`create table "ticket_message" ("id" uuid not null, "ticket_id" uuid not null, "kind" text not null, "author_role" text not null, "author" varchar(200) not null, "body" text not null, "created_at" timestamptz not null, primary key ("id"));`);
+    this.addSql(`create table "ticket_message" ("id" uuid not null, "ticket_id" uuid not null, "kind" text not null, "author_role" text not null, "author" varchar(200) not null, "body" text not null, "created_at" timestamptz not null, primary key ("ticket_id", "id"));`);
     this.addSql(`create index "ticket_message_ticket_id_created_at_index" on "ticket_message" ("ticket_id", "created_at");`);
 
     this.addSql(`alter table "client" add "dedicated_csm" varchar(100) null;`);
