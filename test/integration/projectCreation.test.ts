@@ -121,6 +121,16 @@ describe('createProject with an idempotency key', () => {
   });
 });
 
+describe('a promised delivery date', () => {
+  it('is kept on the project (on-time delivery is judged against it) and refused outside 2000-2100', async () => {
+    const project = await created(input('planned-1', { plannedDeliveryAt: '2027-03-31T17:00:00.000Z' }));
+    const read = await app.gql(`query ($id: UUID!) { project(id: $id) { plannedDeliveryAt } }`, { id: project.id });
+    expect(read.data!.project).toEqual({ plannedDeliveryAt: '2027-03-31T17:00:00.000Z' });
+    const refused = await create(input('planned-2', { plannedDeliveryAt: '2200-01-01T00:00:00.000Z' }));
+    expect(refused.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('a crash half-way leaves no orphan', () => {
   it('before the workflow starts: nothing exists; the retry creates the project', async () => {
     const key = `create-${randomUUID()}`;

@@ -196,7 +196,11 @@ describe('working a ticket', () => {
     const clientNote = await mutate('respondToTicket', 'RespondToTicketInput', { ticketId: ticket.id, kind: 'INTERNAL_NOTE', body: 'sneaky' }, 'acme.client');
     expect(clientNote.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const reply = ok(await mutate('respondToTicket', 'RespondToTicketInput', { ticketId: ticket.id, body: 'We are on it.', idempotencyKey: 'reply-1' }, 'mia.csm')).respondToTicket;
-    expect(reply.clocks.find((c: any) => c.clock === 'FIRST_RESPONSE')).toMatchObject({ running: false, stoppedBy: 'RESPONSE', breached: false });
+    const firstResponse = reply.clocks.find((c: any) => c.clock === 'FIRST_RESPONSE');
+    expect(firstResponse).toMatchObject({ running: false, stoppedBy: 'RESPONSE', breached: false });
+    // The read model keeps the first-response time (business time, here around the clock) for the dashboard.
+    const [row] = await app.sql<{ ms: string }>('select first_response_business_millis as ms from ticket where id = $1', [ticket.id]);
+    expect(Number(row!.ms)).toBe(firstResponse.usedMillis);
     // The same key again: applied once, the message stored once.
     ok(await mutate('respondToTicket', 'RespondToTicketInput', { ticketId: ticket.id, body: 'We are on it.', idempotencyKey: 'reply-1' }, 'mia.csm'));
     const asAgent = await readTicket(ticket.id);

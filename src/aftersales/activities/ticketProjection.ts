@@ -19,6 +19,13 @@ function nextDueAt(snapshot: TicketSnapshot, now: number): Date | null {
   return earliest === null ? null : new Date(earliest);
 }
 
+/** Business time from the opening to the first agent reply, on the ticket's calendar; null until it came. */
+function firstResponseBusinessMillis(snapshot: TicketSnapshot): number | null {
+  const run = snapshot.state.firstResponse;
+  if (run.stoppedBy !== 'RESPONSE' || run.stoppedAt === null) return null;
+  return slaClockOf(snapshot.state, run, snapshot.calendar, run.stoppedAt).usedMillis;
+}
+
 /**
  * Writes the ticket workflow's snapshots into the read model. Safe to run any number of
  * times and in any order: the ticket row only moves forward to a newer `seq`, a message is
@@ -51,6 +58,7 @@ export function createTicketProjectionActivities(orm: MikroORM): TicketProjectio
         slaState: state,
         slaBreached: state.slaBreached,
         nextDueAt: nextDueAt(snapshot, Date.now()),
+        firstResponseBusinessMillis: firstResponseBusinessMillis(snapshot),
         workflowId: `ticket-${state.ticketId}`,
         projectedSeq: seq,
         updatedAt: new Date(),
@@ -59,7 +67,7 @@ export function createTicketProjectionActivities(orm: MikroORM): TicketProjectio
         .createQueryBuilder(Ticket)
         .insert(row)
         .onConflict(['id'])
-        .merge(['severity', 'status', 'assignee', 'team', 'closedAt', 'policyVersion', 'slaState', 'slaBreached', 'nextDueAt', 'projectedSeq', 'updatedAt'])
+        .merge(['severity', 'status', 'assignee', 'team', 'closedAt', 'policyVersion', 'slaState', 'slaBreached', 'nextDueAt', 'firstResponseBusinessMillis', 'projectedSeq', 'updatedAt'])
         .where({ projectedSeq: { $lt: seq } })
         .execute('run');
       if (snapshot.message) {

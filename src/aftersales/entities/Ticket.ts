@@ -38,6 +38,8 @@ export const Ticket = defineEntity({
     calendar: p.json<BusinessCalendar>(),
     slaState: p.json<TicketState>(),
     slaBreached: p.boolean(),
+    /** Business time (ms) from the opening to the first public reply by an agent, on the ticket's calendar; null until then (or when it was never answered). */
+    firstResponseBusinessMillis: p.bigint('number').nullable(),
     /** The earliest deadline of a running clock; null when none runs (met, paused, resolved). */
     nextDueAt: p.datetime().nullable(),
     workflowId: p.string().length(100).unique(),

@@ -51,6 +51,7 @@ export function createProjectRecordActivities(orm: MikroORM) {
           policyVersion: row.policyVersion,
           addOnVersions: row.addOnVersions,
           contractValue: row.contractValue,
+          plannedDeliveryAt: row.plannedDeliveryAt ? new Date(row.plannedDeliveryAt) : null,
           stage: row.state.stage,
           sopState: row.state,
           projectedSeq: row.state.lastEventSeq,

@@ -20,6 +20,8 @@ export interface ProjectRecord {
   addOnVersions: Record<string, number>;
   projectLead: string;
   contractValue: number | null;
+  /** When delivery (acceptance) was promised (ISO 8601); absent or null: none. Absent in projects created before it existed. */
+  plannedDeliveryAt?: string | null;
   /** Who created it: the timeline's actor. */
   actor: string;
   /** When createProject accepted the request (ISO 8601): the row's and the event's time, the same on every retry. */

@@ -29,6 +29,8 @@ export const Project = defineEntity({
     policyVersion: p.integer().default(1),
     /** The version of each add-on pack bought, by code; null for projects made before add-ons had versions (all version 1). */
     addOnVersions: p.json<Record<string, number>>().nullable(),
+    /** When the agency promised to deliver (acceptance); null when none was promised. On-time delivery is judged against it. */
+    plannedDeliveryAt: p.datetime().nullable(),
     /** Contract value, for cost shares per phase; null while not agreed. */
     contractValue: p.decimal('number').precision(12).scale(2).nullable(),
     stage: p.enum(SOP_STAGES),

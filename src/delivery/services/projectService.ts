@@ -22,6 +22,8 @@ export interface CreateProject {
   projectLead: string;
   stagingUrl?: URL | string | null;
   contractValue?: number | null;
+  /** When delivery (acceptance) is promised; on-time delivery is judged against it. */
+  plannedDeliveryAt?: Date | null;
   /** Makes a retry safe: the same key with the same input creates one project and answers it every time. */
   idempotencyKey?: string | null;
 }
@@ -137,6 +139,7 @@ async function startProject(ctx: ServiceContext, viewer: Viewer, projectId: stri
     addOnVersions: Object.fromEntries(addOns.map((addOn) => [addOn.code, addOn.version])),
     projectLead,
     contractValue: input.contractValue ?? null,
+    plannedDeliveryAt: input.plannedDeliveryAt ? input.plannedDeliveryAt.toISOString() : null,
     actor: viewer.username,
     createdAt: new Date().toISOString(),
   };

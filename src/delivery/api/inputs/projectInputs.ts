@@ -1,5 +1,5 @@
-import { ArrayMaxSize, IsOptional, MaxLength, MinLength } from 'class-validator';
-import { URLResolver, UUIDResolver } from 'graphql-scalars';
+import { ArrayMaxSize, IsOptional, MaxDate, MaxLength, MinDate, MinLength } from 'class-validator';
+import { DateTimeISOResolver, URLResolver, UUIDResolver } from 'graphql-scalars';
 import { IdempotentInput } from '../../../platform/http/IdempotentInput.js';
 import { IsMoney } from '../../../platform/http/moneyValidator.js';
 import { Field, Float, InputType } from 'type-graphql';
@@ -40,6 +40,12 @@ export class CreateProjectInput extends IdempotentInput {
   @IsOptional()
   @IsMoney()
   contractValue?: number | null;
+
+  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When delivery (acceptance) is promised to the client; on-time delivery is judged against it. Not before 2000 nor after 2100.' })
+  @IsOptional()
+  @MinDate(new Date('2000-01-01T00:00:00Z'))
+  @MaxDate(new Date('2100-01-01T00:00:00Z'))
+  plannedDeliveryAt?: Date | null;
 }
 
 @InputType({ description: 'Cancels a project from any open stage.' })

@@ -26,6 +26,8 @@ export class ProjectType {
   @Authorized(AGENCY_STAFF)
   @Field(() => Float, { nullable: true, description: 'Agency staff only (ADMIN, LEAD): contract value, for cost shares per phase.' })
   contractValue!: number | null;
+  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When delivery (acceptance) was promised; null when none was. On-time delivery is judged against it.' })
+  plannedDeliveryAt!: Date | null;
   @Field(() => PackagePolicyType, { description: "The package's policy with the project's add-ons applied." })
   policy!: PackagePolicyType;
   @Field(() => Int, { description: "The version of the package's policy the project started on; it keeps that policy while the package changes." })

@@ -6,6 +6,7 @@ import { Migration20261127150007_Users } from './Migration20261127150007_Users.j
 import { Migration20261127151206_PolicyVersionsAndProjectRecords } from './Migration20261127151206_PolicyVersionsAndProjectRecords.js';
 import { Migration20261127171604_Tickets } from './Migration20261127171604_Tickets.js';
 import { Migration20261127175112_ClientTierHistory } from './Migration20261127175112_ClientTierHistory.js';
+import { Migration20261127180523_PlannedDeliveryAndFirstResponseTime } from './Migration20261127180523_PlannedDeliveryAndFirstResponseTime.js';
 
 /**
  * Every migration in order. Listed explicitly instead of discovered from the folder so
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261127151206_PolicyVersionsAndProjectRecords', class: Migration20261127151206_PolicyVersionsAndProjectRecords },
   { name: 'Migration20261127171604_Tickets', class: Migration20261127171604_Tickets },
   { name: 'Migration20261127175112_ClientTierHistory', class: Migration20261127175112_ClientTierHistory },
+  { name: 'Migration20261127180523_PlannedDeliveryAndFirstResponseTime', class: Migration20261127180523_PlannedDeliveryAndFirstResponseTime },
 ];
