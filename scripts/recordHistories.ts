@@ -1,7 +1,7 @@
 /**
- * `npm run histories:record`: runs a project through every stage and a ticket under its
- * SLA on a real Temporal dev server and writes the histories of projectSop, its child
- * workflows and ticketSla to test/replay/histories/. The
+ * `npm run histories:record`: runs a project through every stage, a ticket under its
+ * SLA and a week of the risk signal on a real Temporal dev server and writes the histories
+ * of projectSop, its child workflows, ticketSla and weeklyRiskSignal to test/replay/histories/. The
  * replay test then checks that today's workflow code still replays every committed
  * history: the guard that tells you a change needs `patched()`.
  *
@@ -19,6 +19,7 @@ import type { Activities } from '../src/platform/runtime/activities.js';
 import type { SlaPolicy, SlaTargets } from '../src/aftersales/domain/slaPolicy.js';
 import { ticketPriorityKey, ticketSummary, type TicketOpening } from '../src/aftersales/domain/ticket.js';
 import { openTicketUpdate, ticketSla, ticketStateQuery, ticketUpdate } from '../workflows/aftersales/ticketSla.js';
+import { weeklyRiskSignal } from '../workflows/insights/weeklyRiskSignal.js';
 import type { CommunicationRound } from '../src/delivery/domain/communicationRound.js';
 import { DEFAULT_PACKAGES } from '../src/catalog/domain/defaultPackages.js';
 import type { ReviewRound } from '../src/delivery/domain/reviewRound.js';
@@ -81,6 +82,36 @@ try {
     writeMonitoringReport: async () => {},
     notify: async () => {},
     recordTicket: async () => {},
+    // A week in which the agency's and one client's complaint rates rose: two audits to open and announce.
+    measureComplaintRates: async (weekStart) => ({
+      weekStart,
+      agency: { current: { complaints: 5, activeProjects: 4 }, previous: { complaints: 3, activeProjects: 4 } },
+      clients: [
+        { clientId: '00000000-0000-4000-8000-00000000c001', clientName: 'Acme Trading', current: { complaints: 3, activeProjects: 2 }, previous: { complaints: 1, activeProjects: 2 } },
+        { clientId: '00000000-0000-4000-8000-00000000c002', clientName: 'Globex Retail', current: { complaints: 2, activeProjects: 2 }, previous: { complaints: 2, activeProjects: 2 } },
+      ],
+      computedAt: '2026-01-12T06:00:01.000Z',
+      measuredBefore: false,
+    }),
+    openServiceAudits: async ({ weekStart, audits }) => ({
+      opened: audits.length,
+      toNotify: audits.map((audit, index) => ({
+        auditId: `00000000-0000-4000-8000-0000000a000${index + 1}`,
+        weekStart,
+        scope: audit.scope,
+        clientId: audit.clientId,
+        clientName: audit.clientName,
+        owner: audit.clientId ? 'mia.csm' : 'admin',
+        dueAt: '2026-01-19T06:00:01.000Z',
+        complaints: audit.current.complaints,
+        activeProjects: audit.current.activeProjects,
+        rate: audit.verdict.rate ?? 0,
+        previousRate: audit.verdict.previousRate,
+        change: audit.verdict.change,
+        reason: audit.verdict.reason,
+      })),
+    }),
+    markServiceAuditNotified: async () => {},
   };
   const worker = await Worker.create({
     connection: nativeConnection,
@@ -156,6 +187,17 @@ try {
     await created.result();
     await write(created.workflowId);
 
+    // weeklyRiskSignal for one week, as a backfill starts it: measured, two rises, two audits
+    // opened, each announced through notify and recorded as notified.
+    const riskSignal = await client.workflow.start(weeklyRiskSignal, {
+      taskQueue: 'record',
+      workflowId: 'risk-signal-replay',
+      args: [{ weekStart: '2026-01-05' }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    await riskSignal.result();
+    await write(riskSignal.workflowId);
+
     // ticketSla, opened as the API opens it (Update-with-Start), on targets of seconds: the
     // first response warns and breaches, a client message starts a next response, a pause and
     // a resume, a severity change, an assignment, resolve, reopen, close. Recorded twice: as
@@ -169,7 +211,8 @@ try {
       const texts = withTexts ? { title: 'Checkout fails', description: 'Card payments time out.', channel: 'PORTAL' as const, openedBy: 'client' } : {};
       const ticket: TicketOpening = { ticketId, projectId: 'replay-full', clientId: 'c-replay', tier: 'A', severity: 'MEDIUM', category: 'INCIDENT', affectedUsers: 12, assignee: 'ana.agent', clientCsm: 'carl.csm', ...texts };
       let messages = 0;
-      const body = (text: string) => (withTexts ? { messageId: `00000000-0000-4000-8000-${String(++messages).padStart(12, '0')}`, body: text } : {});
+      // Replies name their message now (the first history, kept as recorded, has none).
+      const body = (text: string) => ({ messageId: `00000000-0000-4000-8000-${String(++messages).padStart(12, '0')}`, body: text });
       const startTicket = new WithStartWorkflowOperation(ticketSla, {
         taskQueue: 'record',
         workflowId,

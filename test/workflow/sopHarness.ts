@@ -78,6 +78,14 @@ export async function withProject(
     },
     async notify() {},
     async recordTicket() {},
+    // The weekly risk signal's (test/workflow/weeklyRiskSignal.test.ts); no project workflow calls them.
+    async measureComplaintRates() {
+      throw new Error('not called by project workflows');
+    },
+    async openServiceAudits() {
+      throw new Error('not called by project workflows');
+    },
+    async markServiceAuditNotified() {},
   };
   const worker = await Worker.create({
     connection: harness.env.nativeConnection,

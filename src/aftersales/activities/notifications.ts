@@ -1,7 +1,15 @@
 import { Context } from '@temporalio/activity';
 import type { OutboundPolicy } from '../../platform/outbound/outboundPolicy.js';
-import { createNotificationSinks, type NotificationSettings, type NotificationSink } from '../../platform/notifications/notificationSinks.js';
-import type { SlaNotification, SlaNotificationActivities } from '../domain/slaNotification.js';
+import { createNotificationSinks, type Notification, type NotificationSettings, type NotificationSink } from '../../platform/notifications/notificationSinks.js';
+
+/**
+ * The `notify` activity as the worker registers it: it delivers any notification with a
+ * `deliveryId` and a `kind`, an SLA notification (src/aftersales/domain/slaNotification.ts)
+ * or a service audit's (src/insights/domain/riskSignal.ts).
+ */
+export interface NotificationActivities {
+  notify(notification: Notification): Promise<void>;
+}
 
 /** Delivery ids remembered per process, so a retried `notify` skips the sinks already done. */
 const REMEMBERED_DELIVERIES = 10_000;
@@ -22,7 +30,7 @@ function cancellationSignal(): AbortSignal | undefined {
  * that could never deliver, so the worker fails at start-up rather than on every
  * notification.
  */
-export function createNotificationActivities(settings: NotificationSettings, outbound: OutboundPolicy, extraSinks: readonly NotificationSink[] = []): SlaNotificationActivities {
+export function createNotificationActivities(settings: NotificationSettings, outbound: OutboundPolicy, extraSinks: readonly NotificationSink[] = []): NotificationActivities {
   const sinks = [...createNotificationSinks(settings, outbound), ...extraSinks];
   // `${sink}\0${deliveryId}` of what this process delivered, oldest first (a Set keeps insertion order).
   const delivered = new Set<string>();
@@ -45,7 +53,7 @@ export function createNotificationActivities(settings: NotificationSettings, out
      * `{ startToCloseTimeout: '30 seconds', retry: { initialInterval: '5 seconds',
      * backoffCoefficient: 2, maximumInterval: '10 minutes' }, scheduleToCloseTimeout: '24 hours' }`.
      */
-    async notify(notification: SlaNotification): Promise<void> {
+    async notify(notification: Notification): Promise<void> {
       const signal = cancellationSignal();
       for (const sink of sinks) {
         const key = `${sink.name}\u0000${notification.deliveryId}`;

@@ -5,6 +5,7 @@ import { createDeliveryActivities } from '../../delivery/activities/index.js';
 import { createNotificationActivities } from '../../aftersales/activities/notifications.js';
 import { createSlaAlertSink } from '../../aftersales/activities/slaAlertSink.js';
 import { createTicketProjectionActivities } from '../../aftersales/activities/ticketProjection.js';
+import { createRiskSignalActivities } from '../../insights/activities/riskSignal.js';
 
 /**
  * Every activity the worker registers, bound to its dependencies. Notifications go to the
@@ -15,6 +16,7 @@ export function createActivities(orm: MikroORM, outbound: OutboundPolicy, notifi
     ...createDeliveryActivities(orm, outbound),
     ...createTicketProjectionActivities(orm),
     ...createNotificationActivities(notifications, outbound, [createSlaAlertSink(orm)]),
+    ...createRiskSignalActivities(orm),
   };
 }
 

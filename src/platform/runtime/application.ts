@@ -9,6 +9,7 @@ import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../outbound/outbou
 import type { SlaAlerting } from '../../aftersales/domain/slaAlerting.js';
 import type { NotificationSettings } from '../notifications/notificationSinks.js';
 import { createTokenVerifier, type TokenSettings } from '../../identity/services/tokens.js';
+import { ensureRiskSignalSchedule } from '../../insights/services/riskSignalSchedule.js';
 import { createWorker } from './worker.js';
 
 export interface ApplicationSettings {
@@ -84,6 +85,8 @@ export async function startApplication(settings: ApplicationSettings): Promise<R
     const connection = await Connection.connect({ address: settings.temporalAddress });
     closers.push({ name: 'client connection', close: () => connection.close() });
     const temporal = new Client({ connection, namespace: settings.namespace });
+    // The worker side owns the weekly risk signal's schedule: `npm start` and every `worker` process make sure it exists.
+    if (settings.runWorker) await ensureRiskSignalSchedule(temporal, settings.taskQueue);
 
     let api: RunningApi | null = null;
     if (settings.api) {
