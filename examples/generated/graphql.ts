@@ -85,6 +85,8 @@ export type CreateProjectInput = {
   name: string;
   /** Code of a service package, e.g. PREMIUM. */
   packageCode: string;
+  /** When delivery (acceptance) is promised to the client; on-time delivery is judged against it. Not before 2000 nor after 2100. */
+  plannedDeliveryAt?: string | null | undefined;
   /** Who leads the project. */
   projectLead: string;
   /** Where the stress test will probe the site (http or https, at most 2048 characters). */

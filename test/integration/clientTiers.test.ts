@@ -54,7 +54,7 @@ afterAll(async () => {
 
 describe('client tiers', () => {
   it("suggests a tier from the client's own data, with the figures and reasons", async () => {
-    const { tierSuggestion } = await readClient('mia.csm');
+    const { tierSuggestion } = await readClient('lin.pm');
     expect(tierSuggestion).toEqual({
       tier: 'A',
       reasons: ['contract value over 12 months 130,000 ≥ 100,000'],
@@ -96,7 +96,10 @@ describe('client tiers', () => {
         changedAt: expect.any(String),
       },
     ]);
-    // A client's own people do not see the agency's reasoning.
+    // The reasoning rests on contract values: not for CSMs (staged disclosure), nor for another client's people.
+    const asCsm = await app.gql(`query ($id: UUID!) { client(id: $id) { tier tierSuggestion { tier } tierHistory { reason } } }`, { id: clientId }, { as: 'mia.csm' });
+    expect(asCsm.data!.client).toEqual({ tier: 'A', tierSuggestion: null, tierHistory: null });
+    expect(asCsm.errors!.map((e) => e.extensions!.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
     const asClient = await app.gql(`query ($id: UUID!) { client(id: $id) { tierHistory { reason } } }`, { id: clientId }, { as: 'acme.client' });
     expect(asClient.data?.client ?? null).toBeNull();
   });

@@ -24,6 +24,9 @@ import { startTestApplication, type TestApplication } from '../support/testAppli
 /** Fields only agency staff may read, as `Type.field`. */
 const CONFIDENTIAL = new Set([
   'Project.contractValue',
+  // Tier suggestions and their history name contract values.
+  'Client.tierSuggestion',
+  'Client.tierHistory',
   'Project.costEntries',
   'Project.costShares',
   'ChangeOrder.amount',
@@ -130,7 +133,7 @@ describe('staged disclosure over every field', () => {
     for (const error of response.errors ?? []) {
       expect(error.extensions?.code, error.message).toBe('FORBIDDEN');
       const field = String((error as any).path.at(-1)).split('__').at(-1);
-      expect(['contractValue', 'costEntries', 'costShares', 'amount', 'costShareGuardrails', 'industrySolution']).toContain(field);
+      expect(['contractValue', 'costEntries', 'costShares', 'amount', 'costShareGuardrails', 'industrySolution', 'tierSuggestion', 'tierHistory']).toContain(field);
     }
     const text = JSON.stringify(response.data);
     for (const secret of SECRET_FORMS) expect(text, `leaks ${secret}`).not.toContain(secret);

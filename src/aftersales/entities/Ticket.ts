@@ -47,7 +47,8 @@ export const Ticket = defineEntity({
     projectedSeq: p.integer(),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
-  indexes: [{ properties: ['client'] }, { properties: ['project'] }, { properties: ['assignee'] }, { properties: ['status', 'nextDueAt'] }],
+  // By client, project and assignee for lists; by status and deadline for queues; by opening for the dashboard and the risk signal.
+  indexes: [{ properties: ['client'] }, { properties: ['project'] }, { properties: ['assignee'] }, { properties: ['status', 'nextDueAt'] }, { properties: ['openedAt'] }],
 });
 
 export type Ticket = InferEntity<typeof Ticket>;

@@ -20,6 +20,8 @@ export const TimelineEvent = defineEntity({
     details: p.json<Record<string, unknown>>().nullable(),
   },
   primaryKeys: ['project', 'seq'],
+  // The dashboard reads events of one type in a period, across projects.
+  indexes: [{ properties: ['type', 'occurredAt'] }],
 });
 
 export type TimelineEvent = InferEntity<typeof TimelineEvent>;

@@ -5,7 +5,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { ClientTier } from '../../catalog/domain/clientTier.js';
 import { Client } from '../../catalog/entities/index.js';
 import { requireRole } from '../../identity/services/access.js';
-import type { Role } from '../../identity/domain/role.js';
+import { AGENCY_STAFF, type Role } from '../../identity/domain/role.js';
 import { DomainError } from '../../platform/domainError.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
 import { translateTemporalFailure } from '../../platform/temporalFailures.js';
@@ -21,8 +21,8 @@ import { clientTierChangedSignal } from '../../../workflows/clientTier.js';
  * shows the new tier in its `ClientTier` search attribute.
  */
 
-/** Who reads tier suggestions and history: the agency's staff who deal with clients. */
-export const TIER_READERS: readonly Role[] = ['ADMIN', 'LEAD', 'CSM'];
+/** Who reads tier suggestions and history: they rest on contract values, which only ADMIN and LEAD see (staged disclosure). */
+export const TIER_READERS: readonly Role[] = AGENCY_STAFF;
 
 const clientNotFound = (id: string) => new DomainError('NOT_FOUND', `Client ${id} does not exist.`, { entity: 'Client', id });
 
@@ -50,14 +50,14 @@ export async function clientFacts(em: EntityManager, clientId: string, now: Date
   };
 }
 
-/** The tier the client's data suggests, with the reasons (ADMIN, LEAD, CSM). */
+/** The tier the client's data suggests, with the reasons (ADMIN, LEAD). */
 export async function suggestClientTier(ctx: ServiceContext, clientId: string): Promise<TierSuggestion> {
   requireRole(ctx, TIER_READERS);
   if (!(await ctx.em.count(Client, { id: clientId }))) throw clientNotFound(clientId);
   return suggestTier(await clientFacts(ctx.em, clientId));
 }
 
-/** The client's tier changes, newest first (ADMIN, LEAD, CSM). */
+/** The client's tier changes, newest first (ADMIN, LEAD). */
 export async function tierHistory(ctx: ServiceContext, clientId: string): Promise<ClientTierChange[]> {
   requireRole(ctx, TIER_READERS);
   return ctx.em.find(ClientTierChange, { client: clientId }, { orderBy: { changedAt: 'desc', id: 'desc' } });

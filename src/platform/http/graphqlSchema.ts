@@ -24,6 +24,8 @@ import { RequirementsResolver } from '../../delivery/api/resolvers/RequirementsR
 import { StressTestResolver } from '../../delivery/api/resolvers/StressTestResolver.js';
 import { TimelineEventResolver } from '../../delivery/api/resolvers/TimelineEventResolver.js';
 import { ClientTierResolver } from '../../insights/api/resolvers/ClientTierResolver.js';
+import { DashboardResolver } from '../../insights/api/resolvers/DashboardResolver.js';
+import { RiskSignalResolver } from '../../insights/api/resolvers/RiskSignalResolver.js';
 import { IDENTITY_NODES } from '../../identity/api/nodes.js';
 import { ViewerResolver } from '../../identity/api/resolvers/ViewerResolver.js';
 import { authChecker } from './authChecker.js';
@@ -57,6 +59,8 @@ const RESOLVERS = [
   BusinessCalendarResolver,
   TicketResolver,
   ClientTierResolver,
+  DashboardResolver,
+  RiskSignalResolver,
   SlaAlertsResolver,
   BreachReportResolver,
   NodeResolver,

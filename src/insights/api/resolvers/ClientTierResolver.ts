@@ -18,14 +18,20 @@ export class ClientTierResolver {
   }
 
   @Authorized(TIER_READERS)
-  @FieldResolver(() => TierSuggestionType, { description: "The tier the client's data suggests, with reasons (ADMIN, LEAD, CSM)." })
+  @FieldResolver(() => TierSuggestionType, {
+    nullable: true,
+    description: "Agency staff only (ADMIN, LEAD): the tier the client's data suggests, with reasons (they name contract values); null with FORBIDDEN for others.",
+  })
   async tierSuggestion(@Root() client: Client, @Ctx() ctx: GraphQLContext) {
     const { facts, ...suggestion } = await suggestClientTier(ctx, client.id);
     return { ...suggestion, ...facts };
   }
 
   @Authorized(TIER_READERS)
-  @FieldResolver(() => [ClientTierChangeType], { description: "Every change of the client's tier, newest first (ADMIN, LEAD, CSM)." })
+  @FieldResolver(() => [ClientTierChangeType], {
+    nullable: true,
+    description: "Agency staff only (ADMIN, LEAD): every change of the client's tier, newest first; null with FORBIDDEN for others.",
+  })
   async tierHistory(@Root() client: Client, @Ctx() ctx: GraphQLContext) {
     return (await tierHistory(ctx, client.id)).map((change) => ({
       ...change,

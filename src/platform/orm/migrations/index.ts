@@ -7,6 +7,8 @@ import { Migration20261127151206_PolicyVersionsAndProjectRecords } from './Migra
 import { Migration20261127171604_Tickets } from './Migration20261127171604_Tickets.js';
 import { Migration20261127175112_ClientTierHistory } from './Migration20261127175112_ClientTierHistory.js';
 import { Migration20261127180523_PlannedDeliveryAndFirstResponseTime } from './Migration20261127180523_PlannedDeliveryAndFirstResponseTime.js';
+import { Migration20261127180935_RiskSignal } from './Migration20261127180935_RiskSignal.js';
+import { Migration20261127182752_DashboardIndexes } from './Migration20261127182752_DashboardIndexes.js';
 
 /**
  * Every migration in order. Listed explicitly instead of discovered from the folder so
@@ -22,4 +24,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261127171604_Tickets', class: Migration20261127171604_Tickets },
   { name: 'Migration20261127175112_ClientTierHistory', class: Migration20261127175112_ClientTierHistory },
   { name: 'Migration20261127180523_PlannedDeliveryAndFirstResponseTime', class: Migration20261127180523_PlannedDeliveryAndFirstResponseTime },
+  { name: 'Migration20261127180935_RiskSignal', class: Migration20261127180935_RiskSignal },
+  { name: 'Migration20261127182752_DashboardIndexes', class: Migration20261127182752_DashboardIndexes },
 ];
