@@ -161,4 +161,18 @@ describe.skipIf(BROWSER.skip)('Temporal Web UI', () => {
     expect(quietList).toContain(calm.workflowId);
     expect(quietList).not.toContain(late.workflowId);
   });
+
+  it('shows the weekly risk-signal schedule the worker created, with its workflow and next run', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    let text = '';
+    for (let attempt = 0; attempt < 20 && !text.includes('weeklyRiskSignal'); attempt++) {
+      if (attempt > 0) await page.waitForTimeout(500);
+      await page.goto(`${inject('temporalUiUrl')}/namespaces/default/schedules/weekly-risk-signal`, { waitUntil: 'networkidle' });
+      text = await page.locator('body').innerText();
+    }
+    expect(text).toContain('weekly-risk-signal');
+    expect(text).toContain('weeklyRiskSignal');
+    expect(text).toMatch(/06:00 on Monday/);
+    await page.screenshot({ path: 'test/output/temporal-ui-risk-schedule.png', fullPage: true });
+  });
 });
