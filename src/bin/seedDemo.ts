@@ -6,10 +6,7 @@
  */
 import { DEMO_DEFAULT_SEED, startOfUtcDay } from '../insights/demo/demoDataSet.js';
 import { DEMO_TABLES, writeDemoData } from '../insights/demo/writeDemoData.js';
-import { migrateAndSeed, openDatabase } from '../platform/orm/database.js';
-import { loadConfig } from '../platform/runtime/config.js';
-import { provideDatabase } from '../platform/runtime/infrastructure.js';
-import { exitOnStartupError } from '../platform/runtime/shutdown.js';
+import { runDatabaseJob } from '../platform/runtime/databaseJob.js';
 
 const log = (line: string) => console.log(`[seed:demo] ${line.trimEnd()}`);
 
@@ -40,30 +37,15 @@ function parseArguments(args: readonly string[]): { seed: number; until: Date } 
   return options;
 }
 
-try {
-  const options = parseArguments(process.argv.slice(2));
-  const config = loadConfig();
-  const started = performance.now();
-  const database = await provideDatabase(config, log);
-  try {
-    const orm = await openDatabase(database.url);
-    try {
-      const { applied } = await migrateAndSeed(orm);
-      log(applied.length > 0 ? `applied ${applied.join(', ')}` : 'schema is up to date');
-      log(`generating seed ${options.seed}, ${options.until.toISOString().slice(0, 10)} back 365 days`);
-      const writing = performance.now();
-      const result = await writeDemoData(orm, { ...options, log });
-      if (result.written) {
-        const total = DEMO_TABLES.reduce((sum, table) => sum + result.inserted[table], 0);
-        log(`wrote ${total} rows in ${((performance.now() - writing) / 1000).toFixed(1)} s: ${DEMO_TABLES.map((t) => `${t} ${result.inserted[t]}`).join(', ')}`);
-      }
-      log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    } finally {
-      await orm.close();
-    }
-  } finally {
-    await database.stop();
+const options = parseArguments(process.argv.slice(2));
+const started = performance.now();
+await runDatabaseJob(log, async (orm) => {
+  log(`generating seed ${options.seed}, ${options.until.toISOString().slice(0, 10)} back 365 days`);
+  const writing = performance.now();
+  const result = await writeDemoData(orm, { ...options, log });
+  if (result.written) {
+    const total = DEMO_TABLES.reduce((sum, table) => sum + result.inserted[table], 0);
+    log(`wrote ${total} rows in ${((performance.now() - writing) / 1000).toFixed(1)} s: ${DEMO_TABLES.map((t) => `${t} ${result.inserted[t]}`).join(', ')}`);
   }
-} catch (error) {
-  exitOnStartupError(error);
-}
+  log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+});

@@ -10,9 +10,7 @@ import type { SiteCheck } from '../../src/delivery/domain/siteCheck.js';
 import type { TimelineEvent } from '../../src/delivery/domain/timelineEvent.js';
 import { sopActionUpdate, sopStateQuery } from '../../workflows/delivery/messages.js';
 import type { projectSop, ProjectSopInput } from '../../workflows/delivery/projectSop.js';
-import { testServerExecutable } from '../../src/platform/runtime/temporalBinaries.js';
-import { bundleWorkflows } from '../../src/platform/runtime/workflowBundle.js';
-import { registerSearchAttributes } from '../support/temporalBinaries.js';
+import { startTimeSkipping } from '../support/temporalBinaries.js';
 
 /**
  * A time-skipping Temporal test server and a worker whose activities are mocked, for
@@ -35,9 +33,7 @@ export const failing = (): SiteCheck => ({ ok: false, status: 503, latencyMs: 40
 export function useSopHarness(): SopHarness {
   const harness = { events: [], reports: [], probes: [], site: { check: healthy } } as unknown as SopHarness;
   beforeAll(async () => {
-    harness.env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
-    await registerSearchAttributes(harness.env);
-    harness.bundle = await bundleWorkflows();
+    ({ env: harness.env, bundle: harness.bundle } = await startTimeSkipping());
   });
   afterAll(async () => {
     await harness.env?.teardown();

@@ -7,10 +7,8 @@ import type { SlaNotification } from '../../src/aftersales/domain/slaNotificatio
 import type { SlaPolicy, SlaTargets } from '../../src/aftersales/domain/slaPolicy.js';
 import type { TicketSnapshot } from '../../src/aftersales/domain/ticketSnapshot.js';
 import { ticketPriorityKey, ticketSummary, type TicketOpening, type TicketState, type TicketTransitionName } from '../../src/aftersales/domain/ticket.js';
-import { testServerExecutable } from '../../src/platform/runtime/temporalBinaries.js';
-import { bundleWorkflows } from '../../src/platform/runtime/workflowBundle.js';
 import { openTicketUpdate, ticketSla, ticketStateQuery, ticketUpdate, type TicketSlaInput } from '../../workflows/aftersales/ticketSla.js';
-import { registerSearchAttributes } from '../support/temporalBinaries.js';
+import { startTimeSkipping } from '../support/temporalBinaries.js';
 
 const H = HOUR_MS;
 const MIN = MINUTE_MS;
@@ -49,9 +47,7 @@ const sent: SlaNotification[] = [];
 const snapshots: TicketSnapshot[] = [];
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
-  await registerSearchAttributes(env);
-  bundle = await bundleWorkflows();
+  ({ env, bundle } = await startTimeSkipping());
 });
 afterAll(async () => {
   await env?.teardown();

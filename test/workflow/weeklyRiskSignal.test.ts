@@ -12,10 +12,8 @@ import {
   type RiskMeasurement,
   type ServiceAuditNotification,
 } from '../../src/insights/domain/riskSignal.js';
-import { testServerExecutable } from '../../src/platform/runtime/temporalBinaries.js';
-import { bundleWorkflows } from '../../src/platform/runtime/workflowBundle.js';
 import { weeklyRiskSignal } from '../../workflows/insights/weeklyRiskSignal.js';
-import { registerSearchAttributes } from '../support/temporalBinaries.js';
+import { startTimeSkipping } from '../support/temporalBinaries.js';
 
 /**
  * The weekly risk signal's workflow on the time-skipping server, its activities mocked by a
@@ -29,9 +27,7 @@ let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: testServerExecutable() } });
-  await registerSearchAttributes(env);
-  bundle = await bundleWorkflows();
+  ({ env, bundle } = await startTimeSkipping());
 });
 afterAll(async () => {
   await env?.teardown();
