@@ -58,6 +58,7 @@ const DASHBOARD_QUERY = `query ($from: DateTimeISO!, $to: DateTimeISO!, $filter:
     firstResponseHitRateBySeverity { severity hitRate { ${INDICATOR} } }
     medianFirstResponseHours { ${INDICATOR} }
     complaintRate { ${INDICATOR} }
+    complaintRateLastWeek { ${INDICATOR} }
     nps { ${INDICATOR} }
     renewalRate { ${INDICATOR} }
     costShares { phase share { ${INDICATOR} } }
@@ -313,6 +314,9 @@ describe('service value dashboard', () => {
     //     Previous: P1, P2, P6, P7 = 4; complaint T3: 0.25. Change (0.4 − 0.25) / 0.25 = 0.6.
     expect(d.complaintRate).toMatchObject({ indicator: 10, unit: 'PER_PROJECT', value: 0.4, sampleSize: 5, previous: figure(0.25, 4) });
     expect(d.complaintRate.change).toBeCloseTo(0.6, 10);
+    // The last week, [23, 30): P1, P3 (closed on day 26), P6, P7 active; no complaint. The week
+    // before, [16, 23): P2 too (closed on day 16, not before it); T3's complaint on day 20.
+    expect(d.complaintRateLastWeek).toMatchObject({ indicator: 10, value: 0, sampleSize: 4, previous: figure(0.2, 5), change: -1 });
 
     // 11. Scores 10 (P2), 3 (P3), 9 (P7): 2 promoters, 1 detractor of 3: 33.3. None before.
     expect(d.nps.value).toBeCloseTo(100 / 3, 10);
@@ -405,10 +409,17 @@ describe('service value dashboard', () => {
   it('is for agency staff: cost shares for ADMIN and LEAD, nothing for a CLIENT', async () => {
     const variables = { from: FROM.toISOString(), to: TO.toISOString() };
     expect((await dashboard(null, 'lin.pm')).costShares).toHaveLength(3);
-    const csm = await app.gql(`query ($from: DateTimeISO!, $to: DateTimeISO!) { serviceDashboard(from: $from, to: $to) { nps { value } costShares { phase } } }`, variables, { as: 'mia.csm' });
+    const csm = await app.gql(
+      `query ($from: DateTimeISO!, $to: DateTimeISO!) { serviceDashboard(from: $from, to: $to) { nps { value } costShares { phase } changeOrders { kind requested { value } approvedValue { value } } } }`,
+      variables,
+      { as: 'mia.csm' },
+    );
     expect(csm.data?.serviceDashboard.nps.value).toBeCloseTo(100 / 3, 10);
     expect(csm.data?.serviceDashboard.costShares).toBeNull();
-    expect(csm.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Money of change orders is the agency's cost structure: counts yes, amounts no.
+    expect(csm.data?.serviceDashboard.changeOrders.map((o: any) => o.approvedValue)).toEqual(csm.data?.serviceDashboard.changeOrders.map(() => null));
+    expect(csm.data?.serviceDashboard.changeOrders.some((o: any) => o.requested.value > 0)).toBe(true);
+    expect(new Set(csm.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
     const asClient = await app.gql(`query ($from: DateTimeISO!, $to: DateTimeISO!) { serviceDashboard(from: $from, to: $to) { nps { value } } }`, variables, { as: 'acme.client' });
     expect(asClient.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(asClient.data?.serviceDashboard ?? null).toBeNull();
@@ -426,6 +437,9 @@ describe('service value dashboard', () => {
       const response = await ask(from, to);
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
     }
+    // Before 2000 or after 2100: refused, not an internal error from a date Postgres cannot hold.
+    expect((await ask('0001-01-01T00:00:00Z', '0003-12-31T00:00:00Z')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+    expect((await ask('2099-06-01T00:00:00Z', '2100-06-01T00:00:00Z')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
     // Exactly three years is allowed.
     expect(ok(await ask('2022-06-01T00:00:00Z', '2025-06-01T00:00:00Z'))).toBeTruthy();
   });

@@ -25,6 +25,8 @@ const lines: string[] = [];
 const W = addWeeks(previousWeekStart(Date.now()), -1);
 const P = addWeeks(W, -1);
 const P1 = addWeeks(W, -2);
+/** The week before P1: the projects' first (they were created in it), for two runs at once. */
+const Q0 = addWeeks(W, -3);
 
 function ok<T>(response: GraphQLResponse<T>): T {
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
@@ -80,6 +82,8 @@ beforeAll(async () => {
   for (const hours of [10, 60, 100]) await complaint(acme[hours % 2]!, ACME!.id, W, hours);
   await complaint(globex[0]!, GLOBEX!.id, W, 20);
   await complaint(globex[1]!, GLOBEX!.id, W, 150);
+  // Q0: two Acme complaints in the projects' first week (nothing active the week before: a rise).
+  for (const hours of [140, 160]) await complaint(acme[0]!, ACME!.id, Q0, hours);
 });
 
 afterAll(async () => {
@@ -240,5 +244,22 @@ describe('completing an audit', () => {
     expect((await audits({ status: 'OPEN' })).map((audit) => audit.scope)).toEqual(['AGENCY']);
     const unknown = await app.gql(COMPLETE, { input: { id: '7a6a5f1e-2f0c-4c7e-9b1d-3f7e4e0c9a11', note: 'x' } }, { as: 'admin' });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('two runs of one week at once', () => {
+  it("(the schedule's and a backfill) open each audit once and announce it once", async () => {
+    const before = auditNotifications().length;
+    const scheduled = app.temporal.workflow.execute('weeklyRiskSignal', { workflowId: `risk-signal-weekly-concurrent-${Q0}`, taskQueue: app.taskQueue, args: [{ weekStart: Q0 }] });
+    const [week] = ok(await backfill(Q0, Q0)).backfillRiskSignal;
+    const other = (await scheduled) as { notificationsSent: number };
+    expect(week).toMatchObject({ weekStart: Q0, complaints: 2, rise: true });
+    // Each audit was announced by one run only (the log sink would hide a repeat within one worker process).
+    expect(week.notificationsSent + other.notificationsSent).toBe(2);
+    const audits = await app.sql(`select scope, notified_at from service_audit where week_start = $1 order by scope`, [Q0]);
+    expect(audits.map((a) => a.scope)).toEqual(['AGENCY', 'CLIENT']);
+    expect(audits.every((a) => a.notified_at !== null)).toBe(true);
+    const sent = auditNotifications().slice(before).map((n) => n.deliveryId);
+    expect(sent.sort()).toEqual([`audit:${Q0}:AGENCY:agency`, `audit:${Q0}:CLIENT:${ACME!.id}`]);
   });
 });

@@ -15,7 +15,7 @@
  *    webhook) with a `SERVICE_AUDIT_OPENED` notification, then `markServiceAuditNotified`.
  *    A second run of the week finds nothing to open and nothing to announce. A notification
  *    that still fails after its retries is left undelivered (the audit stays open and
- *    listed); the next run of the week sends it.
+ *    listed); the next run (the next week's, or a backfill) sends it.
  *
  * Without `weekStart` the run measures the week before the one it was started in, by the
  * workflow's start time (`workflowInfo().startTime`, fixed in its history, so a replay or a
@@ -75,7 +75,7 @@ export async function weeklyRiskSignal(input: WeeklyRiskSignalInput = {}): Promi
       await announce(notification);
     } catch (error) {
       if (!(error instanceof ActivityFailure)) throw error;
-      log.warn('Service audit notification not delivered; the next run of the week sends it', { deliveryId: notification.deliveryId, error: error.cause?.message ?? error.message });
+      log.warn('Service audit notification not delivered; the next run sends it', { deliveryId: notification.deliveryId, error: error.cause?.message ?? error.message });
       continue;
     }
     await markServiceAuditNotified(audit.auditId);

@@ -41,7 +41,8 @@ export const Project = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
-  indexes: [{ properties: ['client'] }],
+  // By client for lists and scope; by client and creation for the dashboard's renewals (a client's next project).
+  indexes: [{ properties: ['client'] }, { properties: ['client', 'createdAt'] }],
 });
 
 export type Project = InferEntity<typeof Project>;

@@ -20,8 +20,8 @@ export const TimelineEvent = defineEntity({
     details: p.json<Record<string, unknown>>().nullable(),
   },
   primaryKeys: ['project', 'seq'],
-  // The dashboard reads events of one type in a period, across projects.
-  indexes: [{ properties: ['type', 'occurredAt'] }],
+  // The dashboard reads events of one type in a period, and the first event of a type per project.
+  indexes: [{ properties: ['type', 'occurredAt'] }, { properties: ['type', 'project', 'seq'] }],
 });
 
 export type TimelineEvent = InferEntity<typeof TimelineEvent>;

@@ -43,6 +43,9 @@ interface CountRow {
  * statement (the definitions are in src/insights/domain/riskSignal.ts). Clients with
  * nothing in either week are left out.
  */
+/** How long a run's claim to announce an audit holds before another run may take it over (longer than notify's retries). */
+export const NOTIFY_CLAIM_MINUTES = 90;
+
 export async function countComplaints(em: EntityManager, weekStart: string): Promise<ClientCounts[]> {
   const { start, end } = weekBounds(weekStart);
   const { start: previousStart } = weekBounds(addWeeks(weekStart, -1));
@@ -151,8 +154,10 @@ export function createRiskSignalActivities(orm: MikroORM) {
      * Opens an audit for each rise, once per week and scope (`on conflict do nothing`): the
      * owner is the client's dedicated CSM (when that user is a CSM or an ADMIN), else the
      * first ADMIN; due RISK_RULE.auditBusinessDays business days from now. Answers how many
-     * it opened and every audit of these scopes whose notification has not been delivered:
-     * the ones just opened, and any a run before this one opened but could not announce.
+     * it opened and the audits this run is to announce: those of these scopes, and of any
+     * earlier week, whose notification has not been delivered, each claimed for this run
+     * (`notify_claimed_at`) so that two runs at once never both announce it; a claim older
+     * than NOTIFY_CLAIM_MINUTES (a run that stopped half-way) is taken over.
      */
     async openServiceAudits(request: { weekStart: string; audits: AuditRequest[] }): Promise<{ opened: number; toNotify: OpenedAudit[] }> {
       checkWeek(request.weekStart);
@@ -190,11 +195,15 @@ export function createRiskSignalActivities(orm: MikroORM) {
          returning id`,
         [request.weekStart, admin.username, new Date(auditDueAt(now)), new Date(now), JSON.stringify(rows)],
       );
-      const pending = await em.find(
-        ServiceAudit,
-        { weekStart: request.weekStart, notifiedAt: null, scopeKey: { $in: rows.map((row) => row.scope_key) } },
-        { populate: ['client'], orderBy: { scope: 'asc', scopeKey: 'asc' } },
+      const claimed = await em.execute<{ id: string }[]>(
+        `update service_audit set notify_claimed_at = now()
+         where notified_at is null
+           and (notify_claimed_at is null or notify_claimed_at < now() - make_interval(mins => ?))
+           and ((week_start = ?::date and scope_key in (?)) or week_start < ?::date)
+         returning id`,
+        [NOTIFY_CLAIM_MINUTES, request.weekStart, rows.map((row) => row.scope_key), request.weekStart],
       );
+      const pending = await em.find(ServiceAudit, { id: { $in: claimed.map((row) => row.id) } }, { populate: ['client'], orderBy: { weekStart: 'asc', scope: 'asc', scopeKey: 'asc' } });
       return {
         opened: opened.length,
         toNotify: pending.map((audit) => ({

@@ -37,8 +37,10 @@ export const ServiceAudit = defineEntity({
     dueAt: p.datetime(),
     status: p.enum(AUDIT_STATUSES),
     createdAt: p.datetime().onCreate(() => new Date()),
-    /** When its notification was delivered; null until then (a later run of the week sends it then). */
+    /** When its notification was delivered; null until then (a later run sends it then). */
     notifiedAt: p.datetime().nullable(),
+    /** When a run took it on to announce (so two runs at once never both do); a claim older than NOTIFY_CLAIM_MINUTES is free again. */
+    notifyClaimedAt: p.datetime().nullable(),
     completedAt: p.datetime().nullable(),
     /** Username of whoever completed it. */
     completedBy: p.string().length(100).nullable(),

@@ -66,6 +66,8 @@ import {
  *     business time to the first agent reply (`ticket.first_response_business_millis`,
  *     written by the projection on the ticket's calendar), in hours.
  * 10. complaintRate: COMPLAINT tickets opened in the period per project active in it
+ *     (complaintRateLastWeek: the same over the 7 days before `to`, `previous` the 7 days
+ *     before them, so `change` is the weekly change)
  *     (created before `to`, not closed or cancelled before `from`); `change` compares it
  *     with the previous period.
  * 11. nps: SERVICE_REVIEW_SUBMITTED scores in the period (promoters 9–10 − detractors 0–6,
@@ -163,6 +165,8 @@ export interface ServiceDashboard {
   firstResponseHitRateBySeverity: { severity: TicketSeverity; hitRate: DashboardIndicator }[];
   medianFirstResponseHours: DashboardIndicator;
   complaintRate: DashboardIndicator;
+  /** The last 7 days before `to` against the 7 before them: the weekly change the risk signal watches. */
+  complaintRateLastWeek: DashboardIndicator;
   nps: DashboardIndicator;
   renewalRate: DashboardIndicator;
   /** Null for viewers who may not see the agency's costs. */
@@ -200,11 +204,19 @@ scoped as (
 /** Events of scoped projects of one type. */
 const scopedEvents = (type: string) => `(select e.* from timeline_event e join scoped s on s.id = e.project_id where e.type = '${type}')`;
 
-/** The first event of a type per scoped project (by seq). */
+/**
+ * The first event of a type per project (by seq); callers join `scoped`. One ordered pass
+ * over the type's events on `timeline_event (type, project_id, seq)`: joining the scope
+ * inside made the planner look the events up once per project.
+ */
 const firstEvents = (type: string) =>
-  `(select distinct on (e.project_id) e.* from timeline_event e join scoped s on s.id = e.project_id where e.type = '${type}' order by e.project_id, e.seq)`;
+  `(select distinct on (e.project_id) e.* from timeline_event e where e.type = '${type}' order by e.project_id, e.seq)`;
 
 const inPeriod = (column: string) => `${column} >= pr.p_from and ${column} < pr.p_to`;
+
+/** The earliest start and latest end of a period (the agency's data lies between). */
+export const EARLIEST_FROM = new Date('2000-01-01T00:00:00.000Z');
+export const LATEST_TO = new Date('2100-01-01T00:00:00.000Z');
 
 function checkRequest(request: DashboardRequest): { from: Date; to: Date; previousFrom: Date; now: Date } {
   const { from, to } = request;
@@ -215,6 +227,9 @@ function checkRequest(request: DashboardRequest): { from: Date; to: Date; previo
     if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new DomainError('INVALID_INPUT', `\`${field}\` is not a valid instant.`, { field });
   }
   if (from.getTime() >= to.getTime()) throw new DomainError('INVALID_INPUT', '`from` must be before `to`: the period is [from, to).', { field: 'to' });
+  // The previous period reaches as far back again: keep both where Postgres and the data live.
+  if (from.getTime() < EARLIEST_FROM.getTime()) throw new DomainError('INVALID_INPUT', `\`from\` must be on or after ${EARLIEST_FROM.toISOString()}.`, { field: 'from' });
+  if (to.getTime() > LATEST_TO.getTime()) throw new DomainError('INVALID_INPUT', `\`to\` must be on or before ${LATEST_TO.toISOString()}.`, { field: 'to' });
   const limit = new Date(from.getTime());
   limit.setUTCFullYear(limit.getUTCFullYear() + MAX_DASHBOARD_YEARS);
   if (to.getTime() > limit.getTime()) {
@@ -349,14 +364,21 @@ export async function serviceDashboard(ctx: Pick<ServiceContext, 'em' | 'viewer'
     left join (ticket t join scoped s on s.id = t.project_id) on ${inPeriod('t.opened_at')} and t.first_response_business_millis is not null
     group by pr.period`);
 
-  // 10: complaints per active project.
-  const complaints = await perPeriod(`
+  // 10: complaints per active project, over the period and over its last week against the week before.
+  const complaintsOver = (spans: string) => `
     select pr.period,
       (select count(*) from scoped s
         where s.created_at < pr.p_to
           and not exists (select 1 from timeline_event e where e.project_id = s.id and e.type in ('PROJECT_CLOSED', 'PROJECT_CANCELLED') and e.occurred_at < pr.p_from))::int as active,
       (select count(*) from ticket t join scoped s on s.id = t.project_id where t.category = 'COMPLAINT' and ${inPeriod('t.opened_at')})::int as complaints
-    from periods pr`);
+    from ${spans} pr`;
+  const complaints = await perPeriod(complaintsOver('periods'));
+  const weeklyComplaints = await perPeriod(`
+    , weeks as (
+      select 'current' as period, f.cur_to - interval '7 days' as p_from, f.cur_to as p_to from params f
+      union all select 'previous', f.cur_to - interval '14 days', f.cur_to - interval '7 days' from params f
+    )
+    ${complaintsOver('weeks')}`);
 
   // 11: NPS and renewals.
   const nps = await perPeriod(`
@@ -404,6 +426,7 @@ export async function serviceDashboard(ctx: Pick<ServiceContext, 'em' | 'viewer'
     , points as (
       select (so.details->>'communicationRounds')::float8 as x, (extract(epoch from st.started_at - so.occurred_at) / 86400)::float8 as y
       from ${firstEvents('DELIVERY_ACCEPTED')} a
+      join scoped s on s.id = a.project_id
       join ${firstEvents('REQUIREMENTS_SIGNED_OFF')} so on so.project_id = a.project_id
       join (select e.project_id, min(e.occurred_at) as started_at from timeline_event e where e.type = 'STRESS_TEST_STARTED' group by e.project_id) st on st.project_id = a.project_id
       cross join params f
@@ -414,7 +437,7 @@ export async function serviceDashboard(ctx: Pick<ServiceContext, 'em' | 'viewer'
 
   // Relation 2: NPS with vs without a service review within 90 days of acceptance.
   const groupRows = await query<{ within: boolean; n: number; mean: number | null; variance: number | null }>(`
-    , reviews as (
+    , reviews as materialized (
       select (e.details->>'npsScore')::int as score, e.occurred_at,
         (select max(a.occurred_at) from timeline_event a where a.project_id = e.project_id and a.type = 'DELIVERY_ACCEPTED' and a.occurred_at <= e.occurred_at) as accepted_at
       from ${scopedEvents('SERVICE_REVIEW_SUBMITTED')} e cross join params f
@@ -471,6 +494,7 @@ export async function serviceDashboard(ctx: Pick<ServiceContext, 'em' | 'viewer'
     })),
     medianFirstResponseHours: indicator(9, 'HOURS', ...both(responseTimes, (r) => ({ value: num(r.median_hours), sampleSize: int(r.answered) }))),
     complaintRate: indicator(10, 'PER_PROJECT', ...both(complaints, (r) => ({ value: ratio(int(r.complaints), int(r.active)), sampleSize: int(r.active) }))),
+    complaintRateLastWeek: indicator(10, 'PER_PROJECT', ...both(weeklyComplaints, (r) => ({ value: ratio(int(r.complaints), int(r.active)), sampleSize: int(r.active) }))),
     nps: indicator(
       11,
       'NPS',

@@ -35,22 +35,26 @@ export class DashboardFigureType {
 export class DashboardIndicatorType {
   @Field(() => Int, { description: "The indicator's number in the dashboard, 1 to 12 (issue 10)." }) indicator!: number;
   @Field(() => DashboardUnitEnum, { description: 'What `value`, `previous.value` and `reference` are measured in.' }) unit!: DashboardUnit;
-  @Field(() => Float, { nullable: true, description: 'The value over [from, to); null when there is nothing to compute it from, or it is not tracked (see `note`).' }) value!: number | null;
+  @Field(() => Float, { nullable: true, description: 'The value over [from, to); null when there is nothing to compute it from.' }) value!: number | null;
   @Field(() => Int, { description: 'How many observations the value rests on.' }) sampleSize!: number;
   @Field(() => DashboardFigureType, { description: 'The same figure over the previous period [previousFrom, from).' }) previous!: DashboardFigureType;
   @Field(() => Float, { nullable: true, description: 'Relative change from the previous period: (value − previous) / previous; null when either is missing or the previous value is 0.' })
   change!: number | null;
   @Field(() => Float, { nullable: true, description: 'What the value is measured against, where there is something: the average package minimum (communication rounds), the guardrail maximum (cost shares).' })
   reference!: number | null;
-  @Field(() => String, { nullable: true, description: 'Why the value is missing (not tracked yet), or what to keep in mind reading it.' }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'What to keep in mind reading the value (e.g. renewals of recent closings are still open); null when nothing.' }) note!: string | null;
 }
 
 @ObjectType('DashboardChangeOrders', { description: 'Change orders of one kind (indicator 6).' })
 export class DashboardChangeOrdersType {
   @Field(() => ChangeOrderKindEnum, { description: 'The cap kind.' }) kind!: ChangeOrderKind;
   @Field(() => DashboardIndicatorType, { description: 'Change orders requested in the period (COUNT).' }) requested!: DashboardIndicatorType;
-  @Field(() => DashboardIndicatorType, { description: 'Sum of the amounts of change orders approved in the period (MONEY); sampleSize: how many were approved.' })
-  approvedValue!: DashboardIndicatorType;
+  @Authorized(COST_SHARE_READERS)
+  @Field(() => DashboardIndicatorType, {
+    nullable: true,
+    description: 'Agency staff only (ADMIN, LEAD), like change-order amounts: sum of the amounts of change orders approved in the period (MONEY); sampleSize: how many were approved.',
+  })
+  approvedValue!: DashboardIndicatorType | null;
 }
 
 @ObjectType('DashboardFirstResponse', { description: 'First-response SLA hit rate of one ticket severity (indicator 8).' })
@@ -106,15 +110,19 @@ export class ServiceDashboardType {
   @Field(() => DashboardIndicatorType, { description: '4. GAP results over all results of validation days completed in the period; sampleSize: results.' }) validationGapRate!: DashboardIndicatorType;
   @Field(() => DashboardIndicatorType, { description: "5. Share of projects whose first stress-test verdict (in the period) was a pass." }) stressTestFirstPassRate!: DashboardIndicatorType;
   @Field(() => [DashboardChangeOrdersType], { description: '6. Change orders per cap kind: requested (count) and approved (value) in the period.' }) changeOrders!: DashboardChangeOrdersType[];
-  @Field(() => DashboardIndicatorType, { description: '7. On-time delivery rate: not tracked yet (null, see `note`).' }) onTimeDeliveryRate!: DashboardIndicatorType;
+  @Field(() => DashboardIndicatorType, { description: '7. On-time delivery rate: projects accepted in the period with a planned delivery date, share accepted on or before it.' }) onTimeDeliveryRate!: DashboardIndicatorType;
   @Field(() => DashboardIndicatorType, {
     description:
       '8. First-response SLA hit rate of tickets opened in the period, all severities. ALWAYS targets are judged in wall-clock time; BUSINESS_HOURS targets by the workflow\'s breach records (no FIRST_RESPONSE breach = hit).',
   })
   firstResponseHitRate!: DashboardIndicatorType;
   @Field(() => [DashboardFirstResponseType], { description: '8. The same per severity.' }) firstResponseHitRateBySeverity!: DashboardFirstResponseType[];
-  @Field(() => DashboardIndicatorType, { description: '9. Median first-response time in business hours: not tracked yet (null, see `note`).' }) medianFirstResponseHours!: DashboardIndicatorType;
+  @Field(() => DashboardIndicatorType, { description: "9. Median first-response time in business hours: tickets opened in the period and answered, on each ticket's calendar." }) medianFirstResponseHours!: DashboardIndicatorType;
   @Field(() => DashboardIndicatorType, { description: '10. COMPLAINT tickets opened in the period per project active in it; `change`: against the previous period.' }) complaintRate!: DashboardIndicatorType;
+  @Field(() => DashboardIndicatorType, {
+    description: "10. The complaint rate over the last 7 days before `to`; `previous` the 7 days before them, so `change` is the weekly change (a rise of 20 % is the risk signal's).",
+  })
+  complaintRateLastWeek!: DashboardIndicatorType;
   @Field(() => DashboardIndicatorType, { description: '11. Net promoter score of service reviews submitted in the period.' }) nps!: DashboardIndicatorType;
   @Field(() => DashboardIndicatorType, { description: '11. Share of clients with a project closed in the period that started another within 12 months of the closing.' }) renewalRate!: DashboardIndicatorType;
   @Authorized(COST_SHARE_READERS)
