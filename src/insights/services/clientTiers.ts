@@ -71,9 +71,10 @@ export interface SetClientTier {
 }
 
 /**
- * Sets a client's tier (ADMIN), with a reason, and tells its running workflows. The tier
- * a client already has writes no history; its workflows are told again, so a retry after
- * SERVICE_UNAVAILABLE (Temporal did not answer) finishes the job. New projects and tickets
+ * Sets a client's tier (ADMIN), with a reason, and tells its running workflows before the
+ * change commits: when Temporal does not answer, SERVICE_UNAVAILABLE and the tier stays as
+ * it was (set it again). The tier a client already has writes no history; its workflows are
+ * told again, so a retry also repairs a workflow told half-way. New projects and tickets
  * get the new tier's SLA targets and routing; running ones keep what they promised.
  */
 export async function setClientTier(ctx: ServiceContext, input: SetClientTier): Promise<Client> {
@@ -81,10 +82,15 @@ export async function setClientTier(ctx: ServiceContext, input: SetClientTier): 
   if (!isStorableText(input.reason, TEXT_LIMITS.text)) {
     throw new DomainError('INVALID_INPUT', `reason must be 1-${TEXT_LIMITS.text} characters of text.`, { field: 'reason' });
   }
-  const client = await ctx.em.transactional(async (tx) => {
+  // The workflows are told while the client's row is locked: two changes at once reach them
+  // in the order they reach the row, so a workflow never ends up showing the earlier tier.
+  return ctx.em.transactional(async (tx) => {
     const locked = await tx.findOne(Client, { id: input.clientId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!locked) throw clientNotFound(input.clientId);
-    if (locked.tier === input.tier) return locked;
+    if (locked.tier === input.tier) {
+      await tellRunningWorkflows(tx, ctx.temporal, locked.id, locked.tier);
+      return locked;
+    }
     const suggestion = suggestTier(await clientFacts(tx, locked.id));
     tx.create(ClientTierChange, {
       client: locked,
@@ -95,10 +101,9 @@ export async function setClientTier(ctx: ServiceContext, input: SetClientTier): 
       suggestion: { tier: suggestion.tier, reasons: suggestion.reasons },
     });
     locked.tier = input.tier;
+    await tellRunningWorkflows(tx, ctx.temporal, locked.id, locked.tier);
     return locked;
   });
-  await tellRunningWorkflows(ctx.em, ctx.temporal, client.id, client.tier);
-  return client;
 }
 
 /** Signals the new tier to every running workflow of the client; one that has ended meanwhile is skipped. */

@@ -133,8 +133,10 @@ export interface DashboardIndicator extends DashboardFigure {
   previous: DashboardFigure;
   /** (value − previous) / previous; null when either is missing or the previous value is 0. */
   change: number | null;
-  /** What the value is measured against (package minimum, guardrail), when there is something. */
+  /** What the value is measured against (package minimum, guardrail maximum), when there is something. */
   reference: number | null;
+  /** The lower end when the reference is a range (a cost-share guardrail's minimum); null otherwise. */
+  referenceMin: number | null;
   /** Why a value is missing, or what to keep in mind. */
   note: string | null;
 }
@@ -248,7 +250,7 @@ function indicator(
   unit: DashboardUnit,
   current: DashboardFigure,
   previous: DashboardFigure,
-  extra: { reference?: number | null; note?: string | null } = {},
+  extra: { reference?: number | null; referenceMin?: number | null; note?: string | null } = {},
 ): DashboardIndicator {
   return {
     indicator: number,
@@ -258,6 +260,7 @@ function indicator(
     previous,
     change: relativeChange(current.value, previous.value),
     reference: extra.reference ?? null,
+    referenceMin: extra.referenceMin ?? null,
     note: extra.note ?? null,
   };
 }
@@ -405,18 +408,19 @@ export async function serviceDashboard(ctx: Pick<ServiceContext, 'em' | 'viewer'
         const phases = Object.entries(GUARDED_PHASES)
           .map(([phase, key]) => `('${phase}', '${key}')`)
           .join(', ');
-        const rows = await query<Row & { phase: GuardedPhase; projects: number; share: number | null; guardrail: number | null }>(`
+        const rows = await query<Row & { phase: GuardedPhase; projects: number; share: number | null; guardrail: number | null; guardrail_min: number | null }>(`
           , phase(phase, policy_key) as (values ${phases})
           select pr.period, ph.phase, count(s.id)::int as projects,
             avg(coalesce((select sum(ce.amount) from cost_entry ce where ce.project_id = s.id and ce.phase = ph.phase), 0) / s.contract_value)::float8 as share,
-            avg((s.policy->'costShareGuardrails'->ph.policy_key->>'max')::float8) as guardrail
+            avg((s.policy->'costShareGuardrails'->ph.policy_key->>'max')::float8) as guardrail,
+            avg((s.policy->'costShareGuardrails'->ph.policy_key->>'min')::float8) as guardrail_min
           from periods pr cross join phase ph
           left join (${firstEvents('PROJECT_CLOSED')} c join scoped s on s.id = c.project_id and s.contract_value > 0) on ${inPeriod('c.occurred_at')}
           group by pr.period, ph.phase`);
         return (Object.keys(GUARDED_PHASES) as GuardedPhase[]).map((phase) => {
           const row = (period: Period) => rows.find((r) => r.period === period && r.phase === phase)!;
           const figure = (period: Period) => ({ value: num(row(period).share), sampleSize: int(row(period).projects) });
-          return { phase, share: indicator(12, 'RATIO', figure('current'), figure('previous'), { reference: num(row('current').guardrail) }) };
+          return { phase, share: indicator(12, 'RATIO', figure('current'), figure('previous'), { reference: num(row('current').guardrail), referenceMin: num(row('current').guardrail_min) }) };
         });
       })()
     : null;

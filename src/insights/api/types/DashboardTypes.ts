@@ -42,6 +42,8 @@ export class DashboardIndicatorType {
   change!: number | null;
   @Field(() => Float, { nullable: true, description: 'What the value is measured against, where there is something: the average package minimum (communication rounds), the guardrail maximum (cost shares).' })
   reference!: number | null;
+  @Field(() => Float, { nullable: true, description: "The lower end when the reference is a range: a cost-share guardrail's minimum (a share below it is outside the guardrail too); null otherwise." })
+  referenceMin!: number | null;
   @Field(() => String, { nullable: true, description: 'What to keep in mind reading the value (e.g. renewals of recent closings are still open); null when nothing.' }) note!: string | null;
 }
 
@@ -67,7 +69,7 @@ export class DashboardFirstResponseType {
 export class DashboardCostShareType {
   @Field(() => CostPhaseEnum, { description: 'The phase.' }) phase!: CostPhase;
   @Field(() => DashboardIndicatorType, {
-    description: "Average over projects closed in the period (with a contract value) of the phase's costs / contract value (RATIO); `reference`: the guardrail's maximum; sampleSize: projects.",
+    description: "Average over projects closed in the period (with a contract value) of the phase's costs / contract value (RATIO); `reference`/`referenceMin`: the guardrail's maximum and minimum; sampleSize: projects.",
   })
   share!: DashboardIndicatorType;
 }
