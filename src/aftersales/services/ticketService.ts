@@ -4,8 +4,7 @@ import type { Role, Viewer } from '../../identity/domain/role.js';
 import { User } from '../../identity/entities/index.js';
 import { Project } from '../../delivery/entities/index.js';
 import { DomainError } from '../../platform/domainError.js';
-import { IdempotencyKey } from '../../platform/idempotency/IdempotencyKey.js';
-import { claimIdempotencyKey, completeIdempotencyKey } from '../../platform/idempotency/idempotencyKeys.js';
+import { claimIdempotencyKey, completeIdempotencyKey, resultIdOfKey } from '../../platform/idempotency/idempotencyKeys.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
 import { routeTicket } from '../domain/slaPolicy.js';
 import {
@@ -102,13 +101,6 @@ export interface OpenTicket {
   idempotencyKey?: string | null;
 }
 
-/** The ticket id a key's first request minted (stored with the key), so every retry opens the same ticket. */
-async function ticketIdOfKey(ctx: ServiceContext, key: string): Promise<string> {
-  await ctx.em.nativeUpdate(IdempotencyKey, { key, resultId: null }, { resultId: randomUUID() });
-  const { resultId } = await ctx.em.fork().findOneOrFail(IdempotencyKey, { key });
-  return resultId!;
-}
-
 /**
  * Who gets a new ticket: routeTicket over every CSM's open tickets (the client's dedicated
  * CSM for the tiers the policy routes to one). One statement.
@@ -143,7 +135,7 @@ export async function openTicket(ctx: ServiceContext, input: OpenTicket): Promis
   if (key) {
     const { idempotencyKey: _key, ...request } = input;
     await claimIdempotencyKey(ctx.em, { key, scope: project.id, operation: 'openTicket', input: { ...request, by: viewer.username } });
-    ticketId = await ticketIdOfKey(ctx, key);
+    ticketId = await resultIdOfKey(ctx.em, key);
     const existing = await ctx.em.fork().findOne(Ticket, { id: ticketId });
     if (existing) return existing;
   }

@@ -6,8 +6,7 @@ import { canReadClient, requireRole, requireViewer } from '../../identity/servic
 import type { Viewer } from '../../identity/domain/role.js';
 import { User } from '../../identity/entities/index.js';
 import { DomainError } from '../../platform/domainError.js';
-import { IdempotencyKey } from '../../platform/idempotency/IdempotencyKey.js';
-import { claimIdempotencyKey, completeIdempotencyKey } from '../../platform/idempotency/idempotencyKeys.js';
+import { claimIdempotencyKey, completeIdempotencyKey, resultIdOfKey } from '../../platform/idempotency/idempotencyKeys.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
 import type { ProjectRecord } from '../domain/projectRecord.js';
 import { Project } from '../entities/index.js';
@@ -55,17 +54,6 @@ export const createProjectFaults: {
 } = {};
 
 /**
- * The project id a key's first request minted, minting it now if none was yet: stored
- * with the key (once, whoever gets there first), so every retry names the same project
- * and hence the same workflow.
- */
-async function projectIdOfKey(ctx: ServiceContext, key: string): Promise<string> {
-  await ctx.em.nativeUpdate(IdempotencyKey, { key, resultId: null }, { resultId: randomUUID() });
-  const { resultId } = await ctx.em.fork().findOneOrFail(IdempotencyKey, { key });
-  return resultId!;
-}
-
-/**
  * Creates a project: its SOP workflow, and through it the project's row and first
  * timeline entry. The workflow is started first (one atomic call that Temporal
  * deduplicates by the workflow id) and writes the row in its first activity, idempotently;
@@ -91,7 +79,7 @@ export async function createProject(ctx: ServiceContext, input: CreateProject): 
       operation: 'createProject',
       input: { ...request, addOnCodes: [...new Set(request.addOnCodes)].sort() },
     });
-    const projectId = await projectIdOfKey(ctx, key);
+    const projectId = await resultIdOfKey(ctx.em, key);
     // Answered before anything is checked again: the catalog may have changed since.
     const existing = await ctx.em.findOne(Project, { id: projectId });
     if (existing) {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError } from '../domainError.js';
 import { IdempotencyKey } from './IdempotencyKey.js';
@@ -50,4 +50,15 @@ export async function claimIdempotencyKey(em: EntityManager, request: Idempotent
 /** Marks the key's request as done, so later retries are answered without acting again. */
 export async function completeIdempotencyKey(em: EntityManager, key: string): Promise<void> {
   await em.nativeUpdate(IdempotencyKey, { key, completedAt: null }, { completedAt: new Date() });
+}
+
+/**
+ * The id of what a key's first request creates (a project, a ticket), minting it now if
+ * none was yet: stored with the key once, whoever gets there first, so every retry names
+ * the same thing and hence the same workflow. Claim the key first.
+ */
+export async function resultIdOfKey(em: EntityManager, key: string): Promise<string> {
+  await em.nativeUpdate(IdempotencyKey, { key, resultId: null }, { resultId: randomUUID() });
+  const { resultId } = await em.fork().findOneOrFail(IdempotencyKey, { key });
+  return resultId!;
 }
