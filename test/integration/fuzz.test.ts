@@ -49,21 +49,7 @@ const TABLES = [
  * each names the check and the operation's field (`*` for any). Remove an entry once the
  * owner fixes it; the test fails if an entry no longer matches anything (stale).
  */
-const KNOWN_FAILURES: { check: string; field: string; why: string }[] = [
-  // Subscriptions sent over HTTP POST are executed instead of refused: the resolver gets no event payload.
-  // Repro (admin): subscription { projectUpdated(id: "00000000-0000-0000-0000-000000000000") { id } }
-  { check: 'internal-error', field: 'projectUpdated', why: 'subscription over HTTP: Cannot return null for non-nullable field' },
-  { check: 'internal-error', field: 'projectEvents', why: 'subscription over HTTP: Cannot return null for non-nullable field' },
-  { check: 'internal-error', field: 'slaAlerts', why: "subscription over HTTP: TypeError reading 'recipients' of undefined" },
-  // A subnormal amount (5e-324) makes the error mapping throw (validationErrors.flatMap is not a function): HTTP 500.
-  // Repro (admin): recordCost(input: { projectId: <unknown uuid>, phase: AFTER_SALES, amount: 5e-324 }); requestChangeOrder likewise.
-  { check: 'http-5xx', field: 'recordCost', why: 'amount 5e-324: validationErrors.flatMap is not a function' },
-  { check: 'internal-error', field: 'recordCost', why: 'amount 5e-324: validationErrors.flatMap is not a function' },
-  // Apollo's "provided sha does not match query" (automatic persisted queries) comes back as INTERNAL_SERVER_ERROR, status 400.
-  { check: 'internal-error', field: '(raw)', why: 'persistedQuery with a wrong sha256Hash' },
-  // A 20 KB Authorization header: Node's HTTP parser answers 431 with an empty body before Express (no JSON, no code).
-  { check: 'not-json', field: '(raw)', why: '431 Request Header Fields Too Large from node:http' },
-];
+const KNOWN_FAILURES: { check: string; field: string; why: string }[] = [];
 
 interface Finding {
   check: string;

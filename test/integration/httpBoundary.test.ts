@@ -38,6 +38,45 @@ describe('the HTTP boundary', () => {
     expect(leaks(text)).toBe(false);
   });
 
+  it('answers headers over Node\'s limit with 431 REQUEST_HEADER_FIELDS_TOO_LARGE in the GraphQL shape, not an empty body', async () => {
+    const { status, text, json } = await post(JSON.stringify({ query: '{ __typename }' }), { authorization: `Bearer ${'x'.repeat(20_000)}` });
+    expect(status).toBe(431);
+    expect(json.errors?.[0]?.extensions?.code).toBe('REQUEST_HEADER_FIELDS_TOO_LARGE');
+    expect(leaks(text)).toBe(false);
+  });
+
+  it('refuses a subscription sent over HTTP with 400 SUBSCRIPTION_OVER_HTTP, before any resolver runs', async () => {
+    const token = await app.tokenFor('admin');
+    for (const query of ['subscription { slaAlerts { recipients } }', 'subscription { projectUpdated(id: "00000000-0000-0000-0000-000000000000") { id } }']) {
+      const { status, text, json } = await post(JSON.stringify({ query }), { authorization: `Bearer ${token}` });
+      expect(status).toBe(400);
+      expect(json.errors?.[0]?.extensions?.code).toBe('SUBSCRIPTION_OVER_HTTP');
+      expect(leaks(text)).toBe(false);
+    }
+  });
+
+  it('answers a persisted query whose hash does not match its text with 400 BAD_REQUEST', async () => {
+    const wrongHash = '0'.repeat(64);
+    const { status, json } = await post(JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: wrongHash } } }));
+    expect(status).toBe(400);
+    expect(json.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+  });
+
+  it('refuses an amount a money column cannot hold exactly (5e-324, 0.001, negative) with BAD_USER_INPUT', async () => {
+    const token = await app.tokenFor('lin.pm');
+    for (const amount of [5e-324, 0.001, -1, 1e13]) {
+      const { status, json } = await post(
+        JSON.stringify({
+          query: 'mutation ($amount: Float!) { recordCost(input: { projectId: "00000000-0000-4000-8000-000000000000", phase: AFTER_SALES, amount: $amount }) { id } }',
+          variables: { amount },
+        }),
+        { authorization: `Bearer ${token}` },
+      );
+      expect(status, String(amount)).toBe(200);
+      expect(json.errors?.[0]?.extensions?.code, String(amount)).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it('answers a wrong method with 405 METHOD_NOT_ALLOWED', async () => {
     const { status, json } = await post('{}', {}, 'PUT');
     expect(status).toBe(405);

@@ -82,3 +82,20 @@ describe('formatGraphQLError for everything else', () => {
     expect(out).toEqual({ message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } });
   });
 });
+
+describe('formatGraphQLError for refusals without a code', () => {
+  it("gives Apollo's own uncoded 400 refusals (a persisted query's wrong hash) the code BAD_REQUEST, keeping Apollo's message", () => {
+    const error = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
+    expect(formatGraphQLError({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error)).toEqual({
+      message: 'provided sha does not match query',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+  });
+
+  it('masks a resolver failure that happens to carry status 400 but wraps an unexpected error', () => {
+    const { formatted, error } = asResolverFailure(new TypeError('boom at /work/src/x.ts:1'));
+    (error.extensions as Record<string, unknown>).http = { status: 400 };
+    expect(formatGraphQLError(formatted, error).extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(formatGraphQLError(formatted, error).message).toBe('Internal server error');
+  });
+});

@@ -8,7 +8,7 @@ import type { Client as TemporalClient } from '@temporalio/client';
 import express from 'express';
 import { createLoaders, type GraphQLContext } from './graphqlContext.js';
 import { formatGraphQLError } from './errorMapping.js';
-import { allowOnly, correlateUnexpectedErrors, httpErrorHandler, notFound } from './httpErrors.js';
+import { allowOnly, answerClientErrors, correlateUnexpectedErrors, httpErrorHandler, notFound, refuseSubscriptionsOverHttp } from './httpErrors.js';
 import { buildApiSchema } from './graphqlSchema.js';
 import type { OutboundPolicy } from '../outbound/outboundPolicy.js';
 import type { VerifyToken } from '../../identity/services/tokens.js';
@@ -52,6 +52,7 @@ async function readiness({ orm, temporal }: ApiDependencies) {
 export async function startApi(deps: ApiDependencies, host: string, port: number, options: ApiOptions = {}): Promise<RunningApi> {
   const app = express();
   const httpServer: Server = createServer(app);
+  answerClientErrors(httpServer);
   // Limits, introspection switch, rate limit, request log and metrics, GraphiQL (src/platform/http/apiFeatures.ts).
   const features = await apiFeatures(options);
   features.mount(app);
@@ -60,7 +61,7 @@ export async function startApi(deps: ApiDependencies, host: string, port: number
     schema,
     formatError: formatGraphQLError,
     ...features.apollo,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), correlateUnexpectedErrors, ...features.plugins],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), correlateUnexpectedErrors, refuseSubscriptionsOverHttp, ...features.plugins],
     // Never, in any mode: Apollo decides from NODE_ENV otherwise, which `npm start` leaves unset.
     includeStacktraceInErrorResponses: false,
     // The entries own the signals and stop the parts in order (src/platform/runtime/shutdown.ts).

@@ -36,6 +36,12 @@ function findCause<T>(error: unknown, type: abstract new (...args: never[]) => T
   return undefined;
 }
 
+function isUncodedRequestRefusal(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.originalError || error.extensions.code !== undefined) return false;
+  const http = error.extensions.http as { status?: number } | undefined;
+  return http?.status === 400;
+}
+
 /**
  * Apollo's `formatError`: domain errors become coded errors, argument validation lists
  * each field's problems, and anything unexpected is logged and masked.
@@ -47,7 +53,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...formatted, message: mapped.message, extensions: mapped.extensions };
   }
   const validation = findCause(error, ArgumentValidationError);
-  if (validation) {
+  // A validator that throws (a bug, not bad input) arrives with no list: masked below.
+  if (validation && Array.isArray(validation.extensions.validationErrors)) {
     const problems = validation.extensions.validationErrors.flatMap(function flatten(e): { field: string; constraints: string[] }[] {
       const own = e.constraints ? [{ field: e.property, constraints: Object.values(e.constraints) }] : [];
       return [...own, ...(e.children ?? []).flatMap(flatten)];
@@ -59,6 +66,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   const code = formatted.extensions?.code;
+  if (isUncodedRequestRefusal(error)) {
+    // Apollo's own refusals of a malformed request (e.g. a persisted query whose hash does
+    // not match) carry status 400 and no code: the client's mistake, said in Apollo's words.
+    return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+  }
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     // Logged once, with a correlation id, by the correlateUnexpectedErrors plugin.
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

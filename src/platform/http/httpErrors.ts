@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
 import { formatGraphQLError } from './errorMapping.js';
 import type { GraphQLContext } from './graphqlContext.js';
 import { requestIdOf } from './requestLog.js';
@@ -64,6 +67,46 @@ export const correlateUnexpectedErrors: ApolloServerPlugin<GraphQLContext> = {
         if (response.body.kind !== 'single') return;
         for (const error of response.body.singleResult.errors ?? []) {
           if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') (error.extensions as Record<string, unknown>).correlationId = correlationId;
+        }
+      },
+    };
+  },
+};
+
+/**
+ * Requests Node's HTTP parser refuses before Express sees them (headers over Node's
+ * 16 KB limit, malformed request lines) get the same coded JSON as every other refusal,
+ * instead of Node's bare status line with an empty body.
+ */
+export function answerClientErrors(httpServer: Server): void {
+  httpServer.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const [status, message, code] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'The request headers are too large.', 'REQUEST_HEADER_FIELDS_TOO_LARGE']
+        : [400, 'The request is not valid HTTP.', 'BAD_REQUEST'];
+    const body = JSON.stringify(graphqlShaped(message, code));
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
+}
+
+/**
+ * Subscriptions are served over WebSocket (graphql-ws, src/platform/http/subscriptionServer.ts).
+ * Over HTTP their resolvers would run without an event to resolve: refused before execution.
+ */
+export const refuseSubscriptionsOverHttp: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') {
+          throw new GraphQLError('Subscriptions are served over WebSocket (graphql-ws protocol) at this same path, not over HTTP.', {
+            extensions: { code: 'SUBSCRIPTION_OVER_HTTP', http: { status: 400 } },
+          });
         }
       },
     };

@@ -1,11 +1,17 @@
-import { IsNumber, Max, Min } from 'class-validator';
-import { MAX_MONEY } from '../../shared/domain/storable.js';
+import { ValidateBy } from 'class-validator';
+import { isMoney, MAX_MONEY } from '../../shared/domain/storable.js';
 
-/** A money amount its `numeric(12,2)` column can hold: 0 to MAX_MONEY, at most two decimals. */
+/**
+ * A money amount its `numeric(12,2)` column can hold: the domain's own `isMoney`, so the
+ * API and the workflow validators agree. (class-validator's `maxDecimalPlaces` reads the
+ * number's decimal string and throws on exponent forms such as 5e-324.)
+ */
 export function IsMoney(): PropertyDecorator {
-  return (target, key) => {
-    IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })(target, key as string);
-    Min(0)(target, key as string);
-    Max(MAX_MONEY)(target, key as string);
-  };
+  return ValidateBy({
+    name: 'isMoney',
+    validator: {
+      validate: (value) => isMoney(value),
+      defaultMessage: (args) => `${args?.property ?? 'amount'} must be a money amount from 0 to ${MAX_MONEY} with at most two decimals`,
+    },
+  });
 }
