@@ -111,6 +111,10 @@ const GATES: Row[] = [
   { name: 'startStressTest', title: 'validation day OPEN', state: { ...readyForStressTest, validationDay: 'OPEN' }, policy: premium, input: actor, expected: sop('VALIDATION_DAY_DONE') },
   { name: 'startStressTest', title: 'two open gaps (a dropped requirement’s gap does not count)', state: { ...readyForStressTest, requirements: [req('r1', 'CONFIRMED', 'GAP'), req('r2', 'CONFIRMED', 'GAP'), req('r3', 'DROPPED', 'GAP')] }, policy: premium, input: actor, expected: sop('OPEN_GAPS', 0, 2) },
   { name: 'startStressTest', title: 'everything done', state: readyForStressTest, policy: premium, input: actor, expected: null },
+  { name: 'startStressTest', title: 'failed stress tests used 4 of 3 iteration rounds', state: { ...readyForStressTest, iterationRoundsUsed: 4 }, policy: premium, input: actor, expected: sop('ITERATION_OVERDRAFT', 3, 4) },
+  { name: 'startStressTest', title: '4 of 3 used, EXTRA_ITERATION only requested', state: { ...readyForStressTest, iterationRoundsUsed: 4, changeOrders: [order('EXTRA_ITERATION', 'REQUESTED')] }, policy: premium, input: actor, expected: sop('ITERATION_OVERDRAFT', 3, 4) },
+  { name: 'startStressTest', title: '4 of 3 used, EXTRA_ITERATION approved', state: { ...readyForStressTest, iterationRoundsUsed: 4, changeOrders: [order('EXTRA_ITERATION', 'APPROVED')] }, policy: premium, input: actor, expected: null },
+  { name: 'startStressTest', title: '3 of 3 used (at the cap, not past it)', state: { ...readyForStressTest, iterationRoundsUsed: 3 }, policy: premium, input: actor, expected: null },
   { name: 'startStressTest', title: 'no validation day (standard)', state: { ...readyForStressTest, approvedReviewRounds: 1, validationDay: 'NOT_APPLICABLE' }, policy: standard, input: actor, expected: null },
 
   // Only a running stress test can be aborted.

@@ -47,6 +47,11 @@ export interface MachineContext {
   /** Workflow time in ms (deterministic inside a workflow). */
   now: number;
   dayMs: number;
+  /**
+   * Whether the ITERATION_OVERDRAFT gate holds (on unless said otherwise): workflows that
+   * started before the gate existed run without it, so their histories replay as they ran.
+   */
+  iterationOverdraftGate?: boolean;
 }
 
 /**
@@ -112,6 +117,23 @@ const verdictDetails = (input: StressTestOutcome) => ({
 });
 
 /** Deciding a change order needs one that waits for a decision. */
+/**
+ * A failed stress test is a fact and always costs its iteration round, even past the cap
+ * (the machine cannot refuse what happened). The overdraft is settled before the project
+ * moves on: no new stress test until approved EXTRA_ITERATION change orders cover every
+ * round used, so no project passes the cap without an approved change order.
+ */
+function iterationOverdraft({ state, policy, iterationOverdraftGate = true }: Pick<MachineContext, 'state' | 'policy' | 'iterationOverdraftGate'>): RuleViolation | null {
+  const limit = capsOf(policy, state.changeOrders).iterationRounds;
+  if (!iterationOverdraftGate || state.iterationRoundsUsed <= limit) return null;
+  return violation(
+    'ITERATION_OVERDRAFT',
+    `Failed stress tests used ${state.iterationRoundsUsed} iteration rounds against ${limit} included and approved: the next stress test needs an approved EXTRA_ITERATION change order for the difference.`,
+    limit,
+    state.iterationRoundsUsed,
+  );
+}
+
 const requestedChangeOrder = ({ state }: MachineContext) =>
   state.changeOrders.some((o) => o.status === 'REQUESTED') ? null : violation('CHANGE_ORDER_STATUS', 'No change order is waiting for a decision.');
 
@@ -286,7 +308,7 @@ export const SOP_TRANSITIONS = {
     from: ['DEVELOPMENT'],
     to: 'STRESS_TEST',
     event: 'STRESS_TEST_STARTED',
-    gate: ({ state, policy }) => {
+    gate: ({ state, policy, iterationOverdraftGate }) => {
       const required = policy.minReviewRounds;
       if (state.approvedReviewRounds < required) {
         const kind = policy.requireOnSiteReviews ? 'approved on-site' : 'approved';
@@ -301,7 +323,8 @@ export const SOP_TRANSITIONS = {
         return violation('VALIDATION_DAY_DONE', `The stress test cannot start: the validation day is ${state.validationDay.toLowerCase()}.`);
       }
       const gaps = openGaps(state).length;
-      return gaps > 0 ? violation('OPEN_GAPS', `The stress test cannot start: ${gaps} validation gap(s) are still open.`, 0, gaps) : null;
+      if (gaps > 0) return violation('OPEN_GAPS', `The stress test cannot start: ${gaps} validation gap(s) are still open.`, 0, gaps);
+      return iterationOverdraft({ state, policy, iterationOverdraftGate });
     },
     check: (start, { state }) => checkStressTestStart(state, start),
     apply: (state, start, { policy }) => {
