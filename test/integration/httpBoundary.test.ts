@@ -77,6 +77,23 @@ describe('the HTTP boundary', () => {
     }
   });
 
+  it('refuses a JSON-array batch of operations (a batching attack) with 400 BAD_REQUEST, running none of them', async () => {
+    const token = await app.tokenFor('lin.pm');
+    const mutation = 'mutation { createClient(input: { name: "Batched client", tier: C }) { id } }';
+    const { status, json } = await post(JSON.stringify([{ query: mutation }, { query: mutation }]), { authorization: `Bearer ${token}` });
+    expect(status).toBe(400);
+    expect(json.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(await app.sql("select 1 from client where name = 'Batched client'")).toEqual([]);
+  });
+
+  it('refuses a request a browser could send cross-site without a preflight (CSRF) with 400 BAD_REQUEST', async () => {
+    // A GET (or a form-encoded POST) without a JSON content type or an Apollo preflight header.
+    const response = await fetch(`${app.api!.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`);
+    expect(response.status).toBe(400);
+    const json = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(json.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+  });
+
   it('answers a wrong method with 405 METHOD_NOT_ALLOWED', async () => {
     const { status, json } = await post('{}', {}, 'PUT');
     expect(status).toBe(405);
