@@ -2,6 +2,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const SEND_OUTBOUND = 'Send requests out of the platform with sendOutbound (src/platform/outbound/outboundRequest.ts).';
+const OUTBOUND_GLOBALS = [
+  { name: 'fetch', message: SEND_OUTBOUND },
+  { name: 'WebSocket', message: SEND_OUTBOUND },
+];
+const OUTBOUND_MODULES = [
+  { name: 'node:http', importNames: ['default', 'request', 'get', 'Agent'], message: SEND_OUTBOUND },
+  { name: 'node:https', message: SEND_OUTBOUND },
+  { name: 'undici', message: SEND_OUTBOUND },
+];
+const START_NO_PROCESS = 'Only the runtime harness (src/platform/runtime) starts processes: nothing a request or workflow carries may reach a command line.';
+const PROCESS_MODULES = [
+  { name: 'node:child_process', message: START_NO_PROCESS },
+  { name: 'child_process', message: START_NO_PROCESS },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.tools/', '.data/', 'test/output/', 'bench/results/', 'examples/generated/'] },
   js.configs.recommended,
@@ -27,25 +43,21 @@ export default tseslint.config(
   },
   {
     // Requests out of the platform go through src/platform/outbound, the one place that
-    // applies the outbound policy (no loopback, private or metadata addresses).
+    // applies the outbound policy (no loopback, private or metadata addresses). And no
+    // process is ever started from request or workflow code (no command injection): only
+    // the runtime harness (src/platform/runtime) starts Postgres and Temporal.
     files: ['src/**/*.ts'],
-    ignores: ['src/platform/outbound/**'],
+    ignores: ['src/platform/outbound/**', 'src/platform/runtime/**'],
     rules: {
-      'no-restricted-globals': [
-        'error',
-        { name: 'fetch', message: 'Send requests out of the platform with sendOutbound (src/platform/outbound/outboundRequest.ts).' },
-        { name: 'WebSocket', message: 'Send requests out of the platform with sendOutbound (src/platform/outbound/outboundRequest.ts).' },
-      ],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'node:http', importNames: ['default', 'request', 'get', 'Agent'], message: 'Send requests out of the platform with sendOutbound (src/platform/outbound/outboundRequest.ts).' },
-            { name: 'node:https', message: 'Send requests out of the platform with sendOutbound (src/platform/outbound/outboundRequest.ts).' },
-            { name: 'undici', message: 'Send requests out of the platform with sendOutbound (src/platform/outbound/outboundRequest.ts).' },
-          ],
-        },
-      ],
+      'no-restricted-globals': ['error', ...OUTBOUND_GLOBALS],
+      'no-restricted-imports': ['error', { paths: [...OUTBOUND_MODULES, ...PROCESS_MODULES] }],
+    },
+  },
+  {
+    files: ['src/platform/runtime/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...OUTBOUND_GLOBALS],
+      'no-restricted-imports': ['error', { paths: OUTBOUND_MODULES }],
     },
   },
   {

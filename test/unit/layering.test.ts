@@ -115,6 +115,15 @@ describe('the one way out of the platform', () => {
     expect(await outboundViolations('src/platform/runtime/virtualRuntime.ts', code)).toEqual([expect.stringContaining('sendOutbound')]);
   });
 
+  it.each([
+    ['node:child_process', `import { exec } from 'node:child_process';\nexport const run = exec;\n`],
+    ['child_process', `import { spawn } from 'child_process';\nexport const run = spawn;\n`],
+  ])('refuses %s (command injection) everywhere but the runtime harness', async (_what, code) => {
+    expect(await outboundViolations(ACTIVITY, code)).toEqual([expect.stringContaining('runtime harness')]);
+    expect(await outboundViolations('src/platform/http/virtualResolver.ts', code)).toEqual([expect.stringContaining('runtime harness')]);
+    expect(await outboundViolations('src/platform/runtime/virtualDevServer.ts', code)).toEqual([]);
+  });
+
   it('lets the outbound module and servers use node:http', async () => {
     expect(await outboundViolations('src/platform/outbound/virtualRequest.ts', `import http from 'node:http';\nexport const send = http.request;\n`)).toEqual([]);
     expect(await outboundViolations('src/platform/http/virtualServer.ts', `import { createServer } from 'node:http';\nexport const serve = createServer;\n`)).toEqual([]);
