@@ -1,9 +1,9 @@
 import { SLA_CLOCK_NAMES, SLA_NOTIFICATION_KINDS, type SlaNotification, type SlaRecipient } from './slaNotification.js';
+import { isUuid } from '../../shared/domain/uuid.js';
 
 /** The Postgres NOTIFY channel on which SLA notifications are announced to live subscribers (`slaAlerts`). */
 export const SLA_ALERTS_CHANNEL = 'sla_alerts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown, max = 500): value is string => typeof value === 'string' && value.length <= max;
 const isInstant = (value: unknown): value is string => typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value));
@@ -30,10 +30,10 @@ export function parseSlaAlertNotice(payload: string): SlaNotification | null {
   const valid =
     isString(v.deliveryId, 300) &&
     isString(v.ticketId, 100) &&
-    UUID.test(v.ticketId) &&
+    isUuid(v.ticketId) &&
     isString(v.projectId, 100) &&
     isString(v.clientId, 100) &&
-    UUID.test(v.clientId) &&
+    isUuid(v.clientId) &&
     isIn(SLA_CLOCK_NAMES, v.clock) &&
     isIn(SLA_NOTIFICATION_KINDS, v.kind) &&
     isIn(['SHARE_WARNING', 'LEAD_TIME_WARNING', 'BREACH'], v.threshold) &&

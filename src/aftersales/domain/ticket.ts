@@ -50,6 +50,7 @@ import { resolveSlaTargets, slaCalendar, type SlaPolicy, type SlaRule, type SlaT
 import { TICKET_CATEGORIES, type TicketCategory } from './ticketCategory.js';
 import type { TicketFacts } from './ticketFacts.js';
 import { TICKET_SEVERITIES, type TicketSeverity } from './ticketSeverity.js';
+import { isUuid } from '../../shared/domain/uuid.js';
 
 export const TICKET_STATUSES = ['OPEN', 'WAITING_FOR_CLIENT', 'RESOLVED', 'CLOSED'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -226,7 +227,6 @@ const conflict = (rule: string, message: string): TicketViolation => ({ code: 'S
 const includes = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === 'string' && (list as readonly string[]).includes(value);
 const isName = (value: unknown): value is string => isStorableText(value, TEXT_LIMITS.name);
 const isId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_.:-]{1,100}$/.test(value);
-const isUuid = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Why a ticket cannot open with these facts, or null. */

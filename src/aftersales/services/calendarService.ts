@@ -9,6 +9,7 @@ import { CALENDAR_SCOPES, type CalendarScope } from '../domain/calendarScope.js'
 import { BusinessCalendarVersion } from '../entities/index.js';
 import { SLA_SETTINGS_READERS } from './slaPolicyService.js';
 import { latestCalendar } from './slaSettings.js';
+import { isUuid } from '../../shared/domain/uuid.js';
 
 /**
  * Business-hours calendars are data an ADMIN edits, with versions: one line of versions
@@ -51,7 +52,6 @@ const view = (v: BusinessCalendarVersion): BusinessCalendarVersionView => ({
   createdAt: v.createdAt,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** JSON with object keys sorted: two calendars are the same version when this is. */
 function canonical(value: unknown): string {
@@ -82,7 +82,7 @@ async function checkScopeKey(em: EntityManager, scope: CalendarScope, scopeKey: 
       }
       return;
     case 'CLIENT':
-      if (!UUID.test(scopeKey) || !(await em.count(Client, { id: scopeKey }))) {
+      if (!isUuid(scopeKey) || !(await em.count(Client, { id: scopeKey }))) {
         throw new DomainError('NOT_FOUND', `Client ${scopeKey} does not exist.`, { entity: 'Client', id: scopeKey });
       }
       return;

@@ -5,6 +5,7 @@ import { isValidNps } from './aftercare.js';
 import { REVIEW_KINDS, REVIEW_OUTCOMES, type ReviewRound } from './reviewRound.js';
 import type { RuleViolation } from './ruleViolation.js';
 import { confirmedRequirements, openGaps, type SopState } from './sopState.js';
+import { isUuid } from '../../shared/domain/uuid.js';
 
 /**
  * Payloads of the SOP workflow's updates, and the checks the workflow makes of them
@@ -87,9 +88,6 @@ function invalid(rule: string, message: string): RuleViolation {
 }
 
 const isText = (value: unknown, max: number = TEXT_LIMITS.text): value is string => isStorableText(value, max);
-
-/** Cost entries are keyed by a UUID column. */
-const isUuid = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 const isId = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
 

@@ -1,4 +1,5 @@
 import { TIMELINE_EVENT_TYPES, type TimelineEventType } from './timelineEvent.js';
+import { isUuid } from '../../shared/domain/uuid.js';
 
 /** The Postgres NOTIFY channel on which the projection announces each timeline event it has written. */
 export const TIMELINE_EVENTS_CHANNEL = 'timeline_events';
@@ -15,7 +16,6 @@ export interface TimelineNotice {
   clientId: string;
 }
 
-const isUuidLike = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /**
  * The notice a NOTIFY payload carries, or null when the payload is not one (anyone who
@@ -30,7 +30,7 @@ export function parseTimelineNotice(payload: string): TimelineNotice | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const { projectId, seq, type, clientId } = value as Record<string, unknown>;
-  if (!isUuidLike(projectId) || !isUuidLike(clientId)) return null;
+  if (!isUuid(projectId) || !isUuid(clientId)) return null;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return null;
   if (typeof type !== 'string' || !(TIMELINE_EVENT_TYPES as readonly string[]).includes(type)) return null;
   return { projectId, seq, type: type as TimelineEventType, clientId };

@@ -3,6 +3,7 @@ import { DomainError } from '../../platform/domainError.js';
 import type { OutboundPolicy } from '../../platform/outbound/outboundPolicy.js';
 import { outboundFetch } from '../../platform/outbound/outboundRequest.js';
 import { isRole, type Viewer } from '../domain/role.js';
+import { isUuid } from '../../shared/domain/uuid.js';
 
 /** How tokens are checked: an HS256 secret shared with whoever mints them, or an identity provider's JWKS. */
 export interface TokenSettings {
@@ -16,7 +17,6 @@ export interface TokenSettings {
 
 export type VerifyToken = (token: string) => Promise<Viewer>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const USERNAME = /^[A-Za-z0-9._@-]{1,100}$/;
 
 const unauthenticated = (message: string) => new DomainError('UNAUTHENTICATED', message);
@@ -24,10 +24,10 @@ const unauthenticated = (message: string) => new DomainError('UNAUTHENTICATED', 
 /** The viewer a verified token describes; a token whose claims are not a usable viewer is refused. */
 function viewerOf(payload: JWTPayload): Viewer {
   const { sub, role, preferred_username: username, client_id: clientId } = payload as JWTPayload & Record<string, unknown>;
-  if (typeof sub !== 'string' || !UUID.test(sub)) throw unauthenticated('The token has no user id (sub).');
+  if (!isUuid(sub)) throw unauthenticated('The token has no user id (sub).');
   if (!isRole(role)) throw unauthenticated('The token has no valid role.');
   if (typeof username !== 'string' || !USERNAME.test(username)) throw unauthenticated('The token has no valid preferred_username.');
-  if (role === 'CLIENT' && (typeof clientId !== 'string' || !UUID.test(clientId))) throw unauthenticated('A CLIENT token must name its client (client_id).');
+  if (role === 'CLIENT' && !isUuid(clientId)) throw unauthenticated('A CLIENT token must name its client (client_id).');
   return { userId: sub, username, role, clientId: role === 'CLIENT' ? (clientId as string) : null };
 }
 

@@ -65,7 +65,7 @@ import type { ClientTier } from '../../catalog/domain/clientTier.js';
 import { DEFAULT_PACKAGES, type PackageCode } from '../../catalog/domain/defaultPackages.js';
 import type { PackagePolicy } from '../../catalog/domain/packagePolicy.js';
 import { DAYS_PER_MONTH, monitoringMonths, serviceReviewSchedule } from '../../delivery/domain/aftercare.js';
-import type { ChangeOrderKind, ChangeOrderStatus } from '../../delivery/domain/changeOrder.js';
+import { capsOf, type ChangeOrderKind, type ChangeOrderStatus } from '../../delivery/domain/changeOrder.js';
 import { COMMUNICATION_CHANNELS } from '../../delivery/domain/communicationRound.js';
 import type { CostPhase } from '../../delivery/domain/costShare.js';
 import type { RequirementStatus, ValidationResult } from '../../delivery/domain/requirement.js';
@@ -750,6 +750,14 @@ function buildProject(plan: ProjectPlan, random: Random, createdAt: number, unti
     if (!run(last + policy.stressTestDays * DAY + random.between(1, 25) * MINUTE, passes ? 'stressTestPassed' : 'stressTestFailed', 'system', outcome)) break;
     if (passes) break;
     run(last + random.between(0.3, 1) * DAY, 'recordCost', lead, costInput('ITERATION', plan.contractValue * iterationShare * 0.2));
+    // A failure past the included rounds holds the project (ITERATION_OVERDRAFT) until the client approves the extra round.
+    if (state.iterationRoundsUsed > capsOf(policy, state.changeOrders).iterationRounds) {
+      changeOrders += 1;
+      const changeOrderId = demoUuid('change-order', plan.index, changeOrders);
+      const reason = random.pick(CHANGE_ORDER_REASONS.EXTRA_ITERATION);
+      run(last + random.between(2, 6) * HOUR, 'requestChangeOrder', lead, { changeOrderId, kind: 'EXTRA_ITERATION', reason, amount: money(Math.round(random.between(1500, 6000))), actor: lead });
+      run(last + random.between(4, 20) * HOUR, 'approveChangeOrder', lead, { changeOrderId, actor: lead });
+    }
     startAt = last + random.between(1.5, 4) * DAY;
   }
 
