@@ -5,8 +5,7 @@ import { IdempotentInput } from '../../../platform/http/IdempotentInput.js';
 import { TICKET_BODY_MAX, TICKET_TITLE_MAX, type MessageKind, type TicketChannel, type TicketStatus } from '../../domain/ticket.js';
 import type { TicketCategory } from '../../domain/ticketCategory.js';
 import type { TicketSeverity } from '../../domain/ticketSeverity.js';
-import { TicketCategoryEnum, TicketSeverityEnum } from '../enums.js';
-import { MessageKindEnum, TicketChannelEnum, TicketStatusEnum } from '../ticketEnums.js';
+import { MessageKindEnum, TicketCategoryEnum, TicketChannelEnum, TicketSeverityEnum, TicketStatusEnum } from '../enums.js';
 
 @InputType({ description: 'A new after-sales ticket.' })
 export class OpenTicketInput extends IdempotentInput {

@@ -5,7 +5,7 @@ import type { SubscriptionContext } from '../../../platform/http/subscriptionSer
 import type { SlaNotificationKind } from '../../domain/slaNotification.js';
 import { MAX_ALERT_FILTER_VALUES, watchSlaAlerts, type SlaAlert } from '../../services/slaAlertsService.js';
 import { TICKET_AGENTS } from '../../services/ticketService.js';
-import { SlaAlertKindEnum } from '../ticketEnums.js';
+import { SlaAlertKindEnum } from '../enums.js';
 import { SlaAlertType } from '../types/TicketType.js';
 
 type Subscribe<Args> = SubscribeResolverData<unknown, Args, SubscriptionContext>;

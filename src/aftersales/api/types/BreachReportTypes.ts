@@ -6,8 +6,7 @@ import type { TicketStatus } from '../../domain/ticket.js';
 import type { TicketCategory } from '../../domain/ticketCategory.js';
 import type { TicketSeverity } from '../../domain/ticketSeverity.js';
 import { BREACH_REPORT_GROUPS, type BreachReportGroup } from '../../services/breachReport.js';
-import { TicketCategoryEnum, TicketSeverityEnum } from '../enums.js';
-import { SlaClockNameEnum, TicketStatusEnum } from '../ticketEnums.js';
+import { SlaClockNameEnum, TicketCategoryEnum, TicketSeverityEnum, TicketStatusEnum } from '../enums.js';
 
 export const BreachReportGroupEnum = graphqlEnum(BREACH_REPORT_GROUPS, 'BreachReportGroup', 'What the rows of the SLA breach report are grouped by: the ticket as the read model has it now.', {
   AGENT: "The ticket's assignee (key: username; null key and label (unassigned) for tickets nobody works).",

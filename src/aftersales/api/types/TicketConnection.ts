@@ -7,8 +7,7 @@ import type { TicketStatus } from '../../domain/ticket.js';
 import type { TicketCategory } from '../../domain/ticketCategory.js';
 import type { TicketSeverity } from '../../domain/ticketSeverity.js';
 import type { TicketOrderField } from '../../services/ticketQueries.js';
-import { TicketCategoryEnum, TicketSeverityEnum } from '../enums.js';
-import { TicketOrderFieldEnum, TicketStatusEnum } from '../ticketEnums.js';
+import { TicketCategoryEnum, TicketOrderFieldEnum, TicketSeverityEnum, TicketStatusEnum } from '../enums.js';
 import { TicketType } from './TicketType.js';
 
 @ObjectType('TicketEdge', { description: 'A ticket in a list, with its cursor.' })

@@ -6,8 +6,7 @@ import type { SlaClockName, SlaNotificationKind } from '../../domain/slaNotifica
 import type { AuthorRole, MessageKind, TicketChannel, TicketStatus } from '../../domain/ticket.js';
 import type { TicketCategory } from '../../domain/ticketCategory.js';
 import type { TicketSeverity } from '../../domain/ticketSeverity.js';
-import { TicketCategoryEnum, TicketSeverityEnum } from '../enums.js';
-import { AuthorRoleEnum, MessageKindEnum, SlaAlertKindEnum, SlaClockNameEnum, TicketChannelEnum, TicketStatusEnum } from '../ticketEnums.js';
+import { AuthorRoleEnum, MessageKindEnum, SlaAlertKindEnum, SlaClockNameEnum, TicketCategoryEnum, TicketChannelEnum, TicketSeverityEnum, TicketStatusEnum } from '../enums.js';
 
 /** An after-sales ticket as the read model shows it; clocks, messages and relations are resolved in TicketResolver. */
 @ObjectType('Ticket', {
