@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_SLA_POLICY } from '../../src/aftersales/domain/slaPolicy.js';
 import { SEED_CLIENTS } from '../../src/identity/domain/seedUsers.js';
 import { browserForTests } from '../support/chromium.js';
-import { DEFAULT_USER, startTestApplication, type GraphQLResponse, type TestApplication } from '../support/testApplication.js';
+import { DEFAULT_USER, ok, startTestApplication, type TestApplication } from '../support/testApplication.js';
 import { putPolicyInForce, uniformPolicy } from '../support/slaPolicies.js';
 
 /**
@@ -43,11 +43,6 @@ async function moveToDevelopment(projectId: string) {
   }
   const signed = await app.gql(`mutation ($input: SignOffRequirementsInput!) { signOffRequirements(input: $input) { stage } }`, { input: { projectId } });
   expect(signed.data!.signOffRequirements.stage).toBe('DEVELOPMENT');
-}
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data!;
 }
 
 async function openTicket(projectId: string, title: string) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApplication, type GraphQLResponse, type TestApplication } from '../support/testApplication.js';
+import { ok, startTestApplication, type TestApplication } from '../support/testApplication.js';
 
 /**
  * Client tiers as an ADMIN sets them and the data suggests them, over GraphQL against the
@@ -12,11 +12,6 @@ let app: TestApplication;
 let clientId: string;
 let projectId: string;
 let ticketId: string;
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data!;
-}
 
 const CLIENT_TIER_FIELDS = `tier tierSuggestion { tier reasons contractValue12m projects12m nps npsResponses complaints12m }
   tierHistory { fromTier toTier changedBy reason suggestedTier suggestionReasons changedAt }`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_CLIENTS } from '../../src/identity/domain/seedUsers.js';
-import { startTestApplication, type GraphQLResponse, type TestApplication } from '../support/testApplication.js';
+import { type GraphQLResponse, ok, startTestApplication, type TestApplication } from '../support/testApplication.js';
 
 /**
  * Lists as Relay connections over real HTTP: `projects`, `clients` and
@@ -69,11 +69,6 @@ const ORDERS = [
   { field: 'UPDATED_AT', direction: 'ASC' },
   { field: 'UPDATED_AT', direction: 'DESC' },
 ] as const;
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
 
 async function projectsPage(variables: Record<string, unknown>, as: string | null = 'lin.pm'): Promise<PageResult> {
   return ok(await app.gql<{ projects: PageResult }>(PROJECTS, variables, { as })).projects;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApplication, type GraphQLResponse, type TestApplication } from '../support/testApplication.js';
+import { ok, startTestApplication, type TestApplication } from '../support/testApplication.js';
 
 /**
  * The service value dashboard against a small data set built by hand directly in the read
@@ -35,11 +35,6 @@ const day = (n: number, hours = 0) => new Date(FROM.getTime() + n * DAY + hours 
 const C1 = randomUUID();
 const C2 = randomUUID();
 const P = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((n) => [n, randomUUID()])) as Record<number, string>;
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data!;
-}
 
 const INDICATOR = 'indicator unit value sampleSize previous { value sampleSize } change reference referenceMin note';
 const RELATION = 'estimate lower upper sampleSize enoughData minimumSample unit groups { group value sampleSize } definition';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DEFAULT_SEED, DEMO_PROJECT_COUNT, generateDemoDataSet, startOfUtcDay } from '../../src/insights/demo/demoDataSet.js';
 import { DEMO_TABLES, writeDemoData, type DemoTable, type DemoWriteResult } from '../../src/insights/demo/writeDemoData.js';
-import { startTestApplication, type GraphQLResponse, type TestApplication } from '../support/testApplication.js';
+import { ok, startTestApplication, type TestApplication } from '../support/testApplication.js';
 
 /**
  * `npm run seed:demo`'s writer against a real database (src/insights/demo/writeDemoData.ts):
@@ -12,11 +12,6 @@ import { startTestApplication, type GraphQLResponse, type TestApplication } from
 let app: TestApplication;
 let first: DemoWriteResult;
 const until = startOfUtcDay();
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data!;
-}
 
 async function tableCounts(): Promise<Record<DemoTable, number>> {
   const counts = {} as Record<DemoTable, number>;

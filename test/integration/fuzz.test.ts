@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_CLIENTS } from '../../src/identity/domain/seedUsers.js';
 import { loadSchema, OperationFactory, prng, type Operation } from '../support/fuzzOperations.js';
-import { startTestApplication, type GraphQLResponse, type TestApplication } from '../support/testApplication.js';
+import { type GraphQLResponse, ok, startTestApplication, type TestApplication } from '../support/testApplication.js';
 
 /**
  * Hostile input (issue 11): a schema-driven fuzzer sends thousands of generated
@@ -191,11 +191,6 @@ async function settledRowCounts(): Promise<Record<string, number>> {
     previous = current;
   }
   return previous;
-}
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data!;
 }
 
 /** Raw bodies no GraphQL client would send. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_CLIENTS } from '../../src/identity/domain/seedUsers.js';
 import { addWeeks, auditDueAt, previousWeekStart, weekStartMillis, DAY_MS, RISK_RULE } from '../../src/insights/domain/riskSignal.js';
 import { ensureRiskSignalSchedule, RISK_SIGNAL_SCHEDULE_COMMENT, RISK_SIGNAL_SCHEDULE_ID } from '../../src/insights/services/riskSignalSchedule.js';
-import { startTestApplication, type GraphQLResponse, type TestApplication } from '../support/testApplication.js';
+import { ok, startTestApplication, type TestApplication } from '../support/testApplication.js';
 
 /**
  * The weekly risk signal against the real stack (Postgres, Temporal dev server, worker, API
@@ -27,11 +27,6 @@ const P = addWeeks(W, -1);
 const P1 = addWeeks(W, -2);
 /** The week before P1: the projects' first (they were created in it), for two runs at once. */
 const Q0 = addWeeks(W, -3);
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data!;
-}
 
 const auditNotifications = () =>
   lines

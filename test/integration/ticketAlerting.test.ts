@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketSlaInput } from '../../workflows/aftersales/ticketSla.js';
 import { SEED_CLIENTS } from '../../src/identity/domain/seedUsers.js';
-import { startTestApplication, type GraphQLResponse, type TestApplication } from '../support/testApplication.js';
+import { ok, startTestApplication, type TestApplication } from '../support/testApplication.js';
 
 /**
  * The SLA_* settings reach each new ticket's workflow: the warning share, the lead time
@@ -12,11 +12,6 @@ import { startTestApplication, type GraphQLResponse, type TestApplication } from
  */
 
 let app: TestApplication;
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data!;
-}
 
 const week = (intervals: [number, number][]) => ['MON', 'TUE', 'WED', 'THU', 'FRI'].map((day) => ({ day, intervals: intervals.map(([startMinute, endMinute]) => ({ startMinute, endMinute })) }));
 

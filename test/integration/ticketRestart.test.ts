@@ -8,7 +8,7 @@ import { DELIVERY_HEADER, SIGNATURE_HEADER, verifyWebhookSignature } from '../..
 import { DEFAULT_OUTBOUND_POLICY } from '../../src/platform/outbound/outboundPolicy.js';
 import { createWorker } from '../../src/platform/runtime/worker.js';
 import { bundleWorkflows } from '../../src/platform/runtime/workflowBundle.js';
-import { startTestApplication, type GraphQLResponse, type TestApplication } from '../support/testApplication.js';
+import { ok, startTestApplication, type TestApplication } from '../support/testApplication.js';
 import { putPolicyInForce, uniformPolicy } from '../support/slaPolicies.js';
 
 /**
@@ -64,11 +64,6 @@ let notifications: NotificationSettings;
 let bundle: Awaited<ReturnType<typeof bundleWorkflows>>;
 let secondConnection: NativeConnection | null = null;
 let secondWorker: { worker: Worker; running: Promise<void> } | null = null;
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data!;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { SEED_CLIENTS } from '../../src/identity/domain/seedUsers.js';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, verifyWebhookSignature } from '../../src/platform/notifications/webhookSignature.js';
 import { DEFAULT_OUTBOUND_POLICY } from '../../src/platform/outbound/outboundPolicy.js';
-import { startTestApplication, type GraphQLResponse, type TestApplication } from '../support/testApplication.js';
+import { ok, startTestApplication, type TestApplication } from '../support/testApplication.js';
 import { putPolicyInForce, uniformPolicy } from '../support/slaPolicies.js';
 
 /**
@@ -34,11 +34,6 @@ const receiver = createServer((request, response) => {
   });
 });
 const clients: Client[] = [];
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data!;
-}
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const deadline = performance.now() + timeoutMs;

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { WorkerOptions } from '@temporalio/worker';
 import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../../src/platform/outbound/outboundPolicy.js';
 import { startStack, type RunningStack } from '../../src/platform/runtime/stack.js';
@@ -10,6 +10,12 @@ import type { NotificationSettings } from '../../src/platform/notifications/noti
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
   errors?: { message: string; extensions?: Record<string, any> }[];
+}
+
+/** The data of a response that must have no errors (the errors are the failure's message). */
+export function ok<T>(response: GraphQLResponse<T>): T {
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return response.data!;
 }
 
 export interface RequestOptions {
