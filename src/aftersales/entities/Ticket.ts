@@ -40,6 +40,24 @@ export const Ticket = defineEntity({
     slaBreached: p.boolean(),
     /** Business time (ms) from the opening to the first public reply by an agent, on the ticket's calendar; null until then (or when it was never answered). */
     firstResponseBusinessMillis: p.bigint('number').nullable(),
+    /*
+     * The first-response clock's fields, copied out of `slaState` by Postgres on every write
+     * (stored generated columns, so no writer can let them drift): the dashboard's hit rate
+     * reads them for every ticket of a period without detoasting each ticket's jsonb. Lazy:
+     * the entity does not load them.
+     */
+    /** `slaState.firstResponse.stoppedBy`: RESPONSE, RESOLVED, CLOSED; null while the clock runs. */
+    firstResponseStoppedBy: p.text().nullable().lazy().generated(`(sla_state->'firstResponse'->>'stoppedBy') stored`),
+    /** `slaState.firstResponse.stoppedAt` (epoch ms); null while the clock runs. */
+    firstResponseStoppedAtMillis: p.double().nullable().lazy().generated(`((sla_state->'firstResponse'->>'stoppedAt')::float8) stored`),
+    /** `slaState.firstResponse.start + targetMillis` (epoch ms): the deadline when the target counts wall-clock time. */
+    firstResponseWallClockDueMillis: p
+      .double()
+      .nullable()
+      .lazy()
+      .generated(`((sla_state->'firstResponse'->>'start')::float8 + (sla_state->'firstResponse'->>'targetMillis')::float8) stored`),
+    /** `slaState.targets.calendar`: what the targets count in (ALWAYS, BUSINESS_HOURS). */
+    slaCalendar: p.text().nullable().lazy().generated(`(sla_state->'targets'->>'calendar') stored`),
     /** The earliest deadline of a running clock; null when none runs (met, paused, resolved). */
     nextDueAt: p.datetime().nullable(),
     workflowId: p.string().length(100).unique(),

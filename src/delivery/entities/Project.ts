@@ -25,6 +25,19 @@ export const Project = defineEntity({
     workflowId: p.string().length(100).unique(),
     /** The package policy with add-ons applied, as handed to the workflow at start. */
     policy: p.json<PackagePolicy>(),
+    /*
+     * Parts of `policy` that the dashboard averages over thousands of projects, copied out by
+     * Postgres on every write (stored generated columns): reading them does not decompress
+     * each whole policy. Lazy: the entity does not load them.
+     */
+    /** `policy.costShareGuardrails`: the cost-share range per guarded phase. */
+    costShareGuardrails: p
+      .json<PackagePolicy['costShareGuardrails']>()
+      .nullable()
+      .lazy()
+      .generated(`(policy->'costShareGuardrails') stored`),
+    /** `policy.minCommunicationRounds`. */
+    minCommunicationRounds: p.double().nullable().lazy().generated(`((policy->>'minCommunicationRounds')::float8) stored`),
     /** The version of the package's policy the project started on (`service_package_version`); it keeps it to the end. */
     policyVersion: p.integer().default(1),
     /** The version of each add-on pack bought, by code; null for projects made before add-ons had versions (all version 1). */

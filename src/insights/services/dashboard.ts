@@ -187,19 +187,26 @@ type Period = 'current' | 'previous';
  * the instant), `periods` (current and previous, each [p_from, p_to)) and `scoped` (the
  * projects the filter selects). Placeholders, in this order: from, to, previous from,
  * package, tier, lead, client, now.
+ *
+ * All three are `not materialized`: the ORM sends the parameters as literals, so inlined
+ * the planner folds an absent filter away (`null is null or …`) and estimates the scope as
+ * the projects it really is; materialized, it took every scope for one row and looked
+ * events and tickets up once per project (seconds at 10,000 projects). The tier is tested
+ * with `exists` so that without a tier filter no client is read at all.
  */
-const PREFIX = `with params as (
+const PREFIX = `with params as not materialized (
   select cast(? as timestamptz) as cur_from, cast(? as timestamptz) as cur_to, cast(? as timestamptz) as prev_from,
          cast(? as text) as pkg, cast(? as text) as tier, cast(? as text) as lead, cast(? as uuid) as client_id,
          cast(? as timestamptz) as now_at
 ),
-periods as (
+periods as not materialized (
   select 'current' as period, cur_from as p_from, cur_to as p_to from params
   union all select 'previous', prev_from, cur_from from params
 ),
-scoped as (
-  select p.* from project p join client c on c.id = p.client_id cross join params f
-  where (f.pkg is null or p.service_package_code = f.pkg) and (f.tier is null or c.tier = f.tier)
+scoped as not materialized (
+  select p.* from project p cross join params f
+  where (f.pkg is null or p.service_package_code = f.pkg)
+    and (f.tier is null or exists (select 1 from client c where c.id = p.client_id and c.tier = f.tier))
     and (f.lead is null or p.project_lead = f.lead) and (f.client_id is null or p.client_id = f.client_id)
 )`;
 
@@ -207,14 +214,42 @@ scoped as (
 const scopedEvents = (type: string) => `(select e.* from timeline_event e join scoped s on s.id = e.project_id where e.type = '${type}')`;
 
 /**
- * The first event of a type per project (by seq); callers join `scoped`. One ordered pass
- * over the type's events on `timeline_event (type, project_id, seq)`: joining the scope
- * inside made the planner look the events up once per project.
+ * The first event of a type per project (by seq): its project, instant and the `details`
+ * fields asked for (each as a column named like the field); callers join `scoped`. One
+ * ordered pass over the type's events on `timeline_event (type, project_id, seq)`: joining
+ * the scope inside made the planner look the events up once per project. Only the columns
+ * used travel: whole rows made the sorts above spill to disk.
  */
-const firstEvents = (type: string) =>
-  `(select distinct on (e.project_id) e.* from timeline_event e where e.type = '${type}' order by e.project_id, e.seq)`;
+const firstEvents = (type: string, ...detailFields: string[]) =>
+  `(select distinct on (e.project_id) e.project_id, e.occurred_at${detailFields.map((field) => `, e.details->>'${field}' as "${field}"`).join('')}
+    from timeline_event e where e.type = '${type}' order by e.project_id, e.seq)`;
 
 const inPeriod = (column: string) => `${column} >= pr.p_from and ${column} < pr.p_to`;
+
+/**
+ * Statements the dashboard runs at once. They are independent, and each read its own
+ * snapshot already when they ran one after another. Outside a transaction (a request's
+ * EntityManager) each takes a pooled connection of its own; inside one they queue on its
+ * connection. Two use both cores of a small server without taking the pool from other requests.
+ */
+export const STATEMENT_LANES = 2;
+
+/** Runs the tasks handed to it at most `width` at a time, in the order handed; a finished task passes its slot on. */
+function lanes(width: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running < width) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
 
 /** The earliest start and latest end of a period (the agency's data lies between). */
 export const EARLIEST_FROM = new Date('2000-01-01T00:00:00.000Z');
@@ -272,7 +307,8 @@ export async function serviceDashboard(ctx: Pick<ServiceContext, 'em' | 'viewer'
   const filter = request.filter ?? {};
   const params = [from.toISOString(), to.toISOString(), previousFrom.toISOString(), filter.packageCode ?? null, filter.tier ?? null, filter.projectLead ?? null, filter.clientId ?? null, now.toISOString()];
   const options = { method: 'all' as const, loggerContext: { id: ctx.em.id } as LoggingOptions };
-  const query = async <R extends Record<string, unknown>>(body: string): Promise<R[]> => ctx.em.execute<R[]>(`${PREFIX}\n${body}`, params, options);
+  const lane = lanes(STATEMENT_LANES);
+  const query = async <R extends Record<string, unknown>>(body: string): Promise<R[]> => lane(() => ctx.em.execute<R[]>(`${PREFIX}\n${body}`, params, options));
   /** The rows of a per-period statement, by period. */
   const perPeriod = async (body: string): Promise<Record<Period, Row>> => {
     const rows = await query<Row>(body);
@@ -280,31 +316,64 @@ export async function serviceDashboard(ctx: Pick<ServiceContext, 'em' | 'viewer'
   };
   const both = (rows: Record<Period, Row>, figure: (row: Row) => DashboardFigure) => [figure(rows.current), figure(rows.previous)] as const;
 
-  // 1, 2: sign-off.
-  const signOff = await perPeriod(`
+  // 12: cost shares of projects closed in the period: one row per period, a share and guardrail columns per phase.
+  // Queued first: the longest statement, so that the other lane works through the short ones meanwhile.
+  const costSharesQuery = COST_SHARE_READERS.includes(viewer.role)
+    ? (async () => {
+        const phases = Object.entries(GUARDED_PHASES) as [GuardedPhase, string][];
+        const spentColumns = phases.map(([phase]) => `sum(ce.amount) filter (where ce.phase = '${phase}') as "spent_${phase}"`).join(', ');
+        const figureColumns = phases
+          .map(
+            ([phase, key]) => `avg(coalesce(x."spent_${phase}", 0) / x.contract_value)::float8 as "share_${phase}",
+            avg((x.guardrails->'${key}'->>'max')::float8) as "max_${phase}", avg((x.guardrails->'${key}'->>'min')::float8) as "min_${phase}"`,
+          )
+          .join(',\n            ');
+        const rows = await perPeriod(`
+          -- The projects closed in either period, each with its costs per phase summed on the spot
+          -- (guardrails: a generated copy out of the policy, see Project.ts).
+          , closed as (
+            select c.occurred_at, s.id, s.contract_value, s.cost_share_guardrails as guardrails, spent.*
+            from ${firstEvents('PROJECT_CLOSED')} c join scoped s on s.id = c.project_id and s.contract_value > 0 cross join params f
+            cross join lateral (select ${spentColumns} from cost_entry ce where ce.project_id = s.id) spent
+            where c.occurred_at >= f.prev_from and c.occurred_at < f.cur_to
+          )
+          select pr.period, count(x.id)::int as projects,
+            ${figureColumns}
+          from periods pr
+          left join closed x on ${inPeriod('x.occurred_at')}
+          group by pr.period`);
+        return phases.map(([phase]) => {
+          const figure = (period: Period) => ({ value: num(rows[period][`share_${phase}`]), sampleSize: int(rows[period].projects) });
+          return { phase, share: indicator(12, 'RATIO', figure('current'), figure('previous'), { reference: num(rows.current[`max_${phase}`]), referenceMin: num(rows.current[`min_${phase}`]) }) };
+        });
+      })()
+    : null;
+
+  // 1, 2: sign-off (the package minimum: the policy's, a generated copy, see Project.ts).
+  const signOffQuery = perPeriod(`
     select pr.period, count(so.project_id)::int as n,
       percentile_cont(0.5) within group (order by (extract(epoch from so.occurred_at - s.created_at) / 86400)::float8) as median_days,
-      avg((so.details->>'communicationRounds')::int)::float8 as avg_rounds,
-      avg((s.policy->>'minCommunicationRounds')::int)::float8 as avg_minimum
-    from periods pr left join (${firstEvents('REQUIREMENTS_SIGNED_OFF')} so join scoped s on s.id = so.project_id) on ${inPeriod('so.occurred_at')}
+      avg((so."communicationRounds")::int)::float8 as avg_rounds,
+      avg(s.min_communication_rounds::int)::float8 as avg_minimum
+    from periods pr left join (${firstEvents('REQUIREMENTS_SIGNED_OFF', 'communicationRounds')} so join scoped s on s.id = so.project_id) on ${inPeriod('so.occurred_at')}
     group by pr.period`);
 
   // 3: review rounds.
-  const reviews = await perPeriod(`
+  const reviewsQuery = perPeriod(`
     select pr.period, count(e.project_id)::int as rounds, count(distinct e.project_id)::int as projects,
       count(e.project_id) filter (where jsonb_array_length(coalesce(e.details->'clientAttendees', '[]'::jsonb)) > 0)::int as attended
     from periods pr left join ${scopedEvents('REVIEW_ROUND_SUBMITTED')} e on ${inPeriod('e.occurred_at')}
     group by pr.period`);
 
   // 4: validation-day gaps.
-  const validation = await perPeriod(`
+  const validationQuery = perPeriod(`
     select pr.period, coalesce(sum((e.details->>'gaps')::int), 0)::int as gaps,
       coalesce(sum(jsonb_array_length(coalesce(e.details->'results', '[]'::jsonb))), 0)::int as results
     from periods pr left join ${scopedEvents('VALIDATION_DAY_COMPLETED')} e on ${inPeriod('e.occurred_at')}
     group by pr.period`);
 
   // 5: first stress-test verdict.
-  const stress = await perPeriod(`
+  const stressQuery = perPeriod(`
     select pr.period, count(v.project_id)::int as projects, count(v.project_id) filter (where v.type = 'STRESS_TEST_PASSED')::int as passed
     from periods pr left join (
       select distinct on (e.project_id) e.project_id, e.type, e.occurred_at
@@ -314,7 +383,7 @@ export async function serviceDashboard(ctx: Pick<ServiceContext, 'em' | 'viewer'
     group by pr.period`);
 
   // 6: change orders per kind.
-  const orderRows = await query<Row & { kind: ChangeOrderKind; requested: number; approved: number; approved_value: number }>(`
+  const orderRowsQuery = query<Row & { kind: ChangeOrderKind; requested: number; approved: number; approved_value: number }>(`
     select pr.period, e.details->>'kind' as kind,
       count(*) filter (where e.type = 'CHANGE_ORDER_REQUESTED')::int as requested,
       count(*) filter (where e.type = 'CHANGE_ORDER_APPROVED')::int as approved,
@@ -322,45 +391,38 @@ export async function serviceDashboard(ctx: Pick<ServiceContext, 'em' | 'viewer'
     from periods pr join timeline_event e on ${inPeriod('e.occurred_at')} join scoped s on s.id = e.project_id
     where e.type in ('CHANGE_ORDER_REQUESTED', 'CHANGE_ORDER_APPROVED')
     group by pr.period, e.details->>'kind'`);
-  const orderRow = (period: Period, kind: ChangeOrderKind) => orderRows.find((r) => r.period === period && r.kind === kind);
 
-  // 8: first-response SLA per severity.
-  const ticketRows = await query<Row & { severity: TicketSeverity; decided: number; hits: number }>(`
+  // 8: first-response SLA per severity, on the ticket's generated copies of its first-response clock (Ticket.ts).
+  const ticketRowsQuery = query<Row & { severity: TicketSeverity; decided: number; hits: number }>(`
     select pr.period, t.severity, count(*) filter (where d.decided)::int as decided, count(*) filter (where d.decided and d.hit)::int as hits
     from periods pr
     join ticket t on ${inPeriod('t.opened_at')}
     join scoped s on s.id = t.project_id
     cross join params f
     cross join lateral (
-      select t.sla_state->'firstResponse'->>'stoppedBy' as stopped_by,
-             (t.sla_state->'firstResponse'->>'start')::bigint as start_ms,
-             (t.sla_state->'firstResponse'->>'stoppedAt')::bigint as stopped_ms,
-             (t.sla_state->'firstResponse'->>'targetMillis')::bigint as target_ms,
-             coalesce(t.sla_state->'targets'->>'calendar', 'ALWAYS') = 'ALWAYS' as wall_clock,
+      select t.first_response_stopped_by as stopped_by,
+             t.first_response_stopped_at_millis as stopped_ms,
+             t.first_response_wall_clock_due_millis as due_ms,
+             coalesce(t.sla_calendar, 'ALWAYS') = 'ALWAYS' as wall_clock,
              exists (select 1 from sla_breach b where b.ticket_id = t.id and b.clock = 'FIRST_RESPONSE') as breached
     ) r
     cross join lateral (
-      select case when r.wall_clock then r.stopped_by is not null or extract(epoch from f.now_at) * 1000 > r.start_ms + r.target_ms
+      select case when r.wall_clock then r.stopped_by is not null or extract(epoch from f.now_at) * 1000 > r.due_ms::numeric
                   else r.stopped_by is not null or r.breached end as decided,
-             coalesce(case when r.wall_clock then r.stopped_by = 'RESPONSE' and r.stopped_ms - r.start_ms <= r.target_ms
+             coalesce(case when r.wall_clock then r.stopped_by = 'RESPONSE' and r.stopped_ms <= r.due_ms
                            else r.stopped_by = 'RESPONSE' and not r.breached end, false) as hit
     ) d
     group by pr.period, t.severity`);
-  const ticketFigure = (period: Period, severity?: TicketSeverity): DashboardFigure => {
-    const rows = ticketRows.filter((r) => r.period === period && (severity === undefined || r.severity === severity));
-    const decided = rows.reduce((sum, r) => sum + r.decided, 0);
-    return { value: ratio(rows.reduce((sum, r) => sum + r.hits, 0), decided), sampleSize: decided };
-  };
 
   // 7: on-time delivery against the planned date.
-  const onTime = await perPeriod(`
+  const onTimeQuery = perPeriod(`
     select pr.period, count(s.id)::int as projects, count(s.id) filter (where a.occurred_at <= s.planned_delivery_at)::int as on_time
     from periods pr
     left join (${firstEvents('DELIVERY_ACCEPTED')} a join scoped s on s.id = a.project_id and s.planned_delivery_at is not null) on ${inPeriod('a.occurred_at')}
     group by pr.period`);
 
   // 9: median first-response time in business time.
-  const responseTimes = await perPeriod(`
+  const responseTimesQuery = perPeriod(`
     select pr.period, count(t.id)::int as answered,
       (percentile_cont(0.5) within group (order by t.first_response_business_millis) / 3600000.0)::float8 as median_hours
     from periods pr
@@ -375,8 +437,8 @@ export async function serviceDashboard(ctx: Pick<ServiceContext, 'em' | 'viewer'
           and not exists (select 1 from timeline_event e where e.project_id = s.id and e.type in ('PROJECT_CLOSED', 'PROJECT_CANCELLED') and e.occurred_at < pr.p_from))::int as active,
       (select count(*) from ticket t join scoped s on s.id = t.project_id where t.category = 'COMPLAINT' and ${inPeriod('t.opened_at')})::int as complaints
     from ${spans} pr`;
-  const complaints = await perPeriod(complaintsOver('periods'));
-  const weeklyComplaints = await perPeriod(`
+  const complaintsQuery = perPeriod(complaintsOver('periods'));
+  const weeklyComplaintsQuery = perPeriod(`
     , weeks as (
       select 'current' as period, f.cur_to - interval '7 days' as p_from, f.cur_to as p_to from params f
       union all select 'previous', f.cur_to - interval '14 days', f.cur_to - interval '7 days' from params f
@@ -384,13 +446,13 @@ export async function serviceDashboard(ctx: Pick<ServiceContext, 'em' | 'viewer'
     ${complaintsOver('weeks')}`);
 
   // 11: NPS and renewals.
-  const nps = await perPeriod(`
+  const npsQuery = perPeriod(`
     select pr.period, count(e.project_id)::int as responses,
       count(*) filter (where (e.details->>'npsScore')::int >= ${PROMOTER_MIN})::int as promoters,
       count(*) filter (where (e.details->>'npsScore')::int <= ${DETRACTOR_MAX})::int as detractors
     from periods pr left join ${scopedEvents('SERVICE_REVIEW_SUBMITTED')} e on ${inPeriod('e.occurred_at')}
     group by pr.period`);
-  const renewals = await perPeriod(`
+  const renewalsQuery = perPeriod(`
     , per_client as (
       select pr.period, s.client_id,
         bool_or(exists (select 1 from project q where q.client_id = s.client_id and q.id <> s.id
@@ -402,45 +464,22 @@ export async function serviceDashboard(ctx: Pick<ServiceContext, 'em' | 'viewer'
     from periods pr left join per_client pc on pc.period = pr.period
     group by pr.period`);
 
-  // 12: cost shares of projects closed in the period.
-  const costShares = COST_SHARE_READERS.includes(viewer.role)
-    ? await (async () => {
-        const phases = Object.entries(GUARDED_PHASES)
-          .map(([phase, key]) => `('${phase}', '${key}')`)
-          .join(', ');
-        const rows = await query<Row & { phase: GuardedPhase; projects: number; share: number | null; guardrail: number | null; guardrail_min: number | null }>(`
-          , phase(phase, policy_key) as (values ${phases})
-          select pr.period, ph.phase, count(s.id)::int as projects,
-            avg(coalesce((select sum(ce.amount) from cost_entry ce where ce.project_id = s.id and ce.phase = ph.phase), 0) / s.contract_value)::float8 as share,
-            avg((s.policy->'costShareGuardrails'->ph.policy_key->>'max')::float8) as guardrail,
-            avg((s.policy->'costShareGuardrails'->ph.policy_key->>'min')::float8) as guardrail_min
-          from periods pr cross join phase ph
-          left join (${firstEvents('PROJECT_CLOSED')} c join scoped s on s.id = c.project_id and s.contract_value > 0) on ${inPeriod('c.occurred_at')}
-          group by pr.period, ph.phase`);
-        return (Object.keys(GUARDED_PHASES) as GuardedPhase[]).map((phase) => {
-          const row = (period: Period) => rows.find((r) => r.period === period && r.phase === phase)!;
-          const figure = (period: Period) => ({ value: num(row(period).share), sampleSize: int(row(period).projects) });
-          return { phase, share: indicator(12, 'RATIO', figure('current'), figure('previous'), { reference: num(row('current').guardrail), referenceMin: num(row('current').guardrail_min) }) };
-        });
-      })()
-    : null;
 
   // Relation 1: development days on communication rounds.
-  const [slopeSums] = await query<{ n: number; sxx: number | null; sxy: number | null; syy: number | null }>(`
+  const slopeSumsQuery = query<{ n: number; sxx: number | null; sxy: number | null; syy: number | null }>(`
     , points as (
-      select (so.details->>'communicationRounds')::float8 as x, (extract(epoch from st.started_at - so.occurred_at) / 86400)::float8 as y
+      select (so."communicationRounds")::float8 as x, (extract(epoch from st.started_at - so.occurred_at) / 86400)::float8 as y
       from ${firstEvents('DELIVERY_ACCEPTED')} a
       join scoped s on s.id = a.project_id
-      join ${firstEvents('REQUIREMENTS_SIGNED_OFF')} so on so.project_id = a.project_id
+      join ${firstEvents('REQUIREMENTS_SIGNED_OFF', 'communicationRounds')} so on so.project_id = a.project_id
       join (select e.project_id, min(e.occurred_at) as started_at from timeline_event e where e.type = 'STRESS_TEST_STARTED' group by e.project_id) st on st.project_id = a.project_id
       cross join params f
       where a.occurred_at >= f.cur_from and a.occurred_at < f.cur_to and st.started_at > so.occurred_at
     )
     select regr_count(y, x)::int as n, regr_sxx(y, x)::float8 as sxx, regr_sxy(y, x)::float8 as sxy, regr_syy(y, x)::float8 as syy from points`);
-  const slope = leastSquaresSlope({ n: int(slopeSums?.n), sxx: num(slopeSums?.sxx) ?? 0, sxy: num(slopeSums?.sxy) ?? 0, syy: num(slopeSums?.syy) ?? 0 });
 
   // Relation 2: NPS with vs without a service review within 90 days of acceptance.
-  const groupRows = await query<{ within: boolean; n: number; mean: number | null; variance: number | null }>(`
+  const groupRowsQuery = query<{ within: boolean; n: number; mean: number | null; variance: number | null }>(`
     , reviews as materialized (
       select (e.details->>'npsScore')::int as score, e.occurred_at,
         (select max(a.occurred_at) from timeline_event a where a.project_id = e.project_id and a.type = 'DELIVERY_ACCEPTED' and a.occurred_at <= e.occurred_at) as accepted_at
@@ -455,6 +494,31 @@ export async function serviceDashboard(ctx: Pick<ServiceContext, 'em' | 'viewer'
     select g.within, count(c.points)::int as n, avg(c.points)::float8 as mean, var_samp(c.points)::float8 as variance
     from (values (true), (false)) g(within) left join coded c on c.within = g.within
     group by g.within`);
+  const [signOff, reviews, validation, stress, orderRows, ticketRows, onTime, responseTimes, complaints, weeklyComplaints, nps, renewals, costShares, [slopeSums], groupRows] =
+    await Promise.all([
+      signOffQuery,
+      reviewsQuery,
+      validationQuery,
+      stressQuery,
+      orderRowsQuery,
+      ticketRowsQuery,
+      onTimeQuery,
+      responseTimesQuery,
+      complaintsQuery,
+      weeklyComplaintsQuery,
+      npsQuery,
+      renewalsQuery,
+      costSharesQuery,
+      slopeSumsQuery,
+      groupRowsQuery,
+    ]);
+  const orderRow = (period: Period, kind: ChangeOrderKind) => orderRows.find((r) => r.period === period && r.kind === kind);
+  const ticketFigure = (period: Period, severity?: TicketSeverity): DashboardFigure => {
+    const rows = ticketRows.filter((r) => r.period === period && (severity === undefined || r.severity === severity));
+    const decided = rows.reduce((sum, r) => sum + r.decided, 0);
+    return { value: ratio(rows.reduce((sum, r) => sum + r.hits, 0), decided), sampleSize: decided };
+  };
+  const slope = leastSquaresSlope({ n: int(slopeSums?.n), sxx: num(slopeSums?.sxx) ?? 0, sxy: num(slopeSums?.sxy) ?? 0, syy: num(slopeSums?.syy) ?? 0 });
   const group = (within: boolean) => {
     const row = groupRows.find((r) => r.within === within);
     return { n: int(row?.n), mean: num(row?.mean), variance: num(row?.variance) };

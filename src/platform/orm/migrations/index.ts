@@ -9,6 +9,7 @@ import { Migration20261127175112_ClientTierHistory } from './Migration2026112717
 import { Migration20261127180523_PlannedDeliveryAndFirstResponseTime } from './Migration20261127180523_PlannedDeliveryAndFirstResponseTime.js';
 import { Migration20261127180935_RiskSignal } from './Migration20261127180935_RiskSignal.js';
 import { Migration20261127182752_DashboardIndexes } from './Migration20261127182752_DashboardIndexes.js';
+import { Migration20261127203459_DashboardReadColumns } from './Migration20261127203459_DashboardReadColumns.js';
 
 /**
  * Every migration in order. Listed explicitly instead of discovered from the folder so
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261127180523_PlannedDeliveryAndFirstResponseTime', class: Migration20261127180523_PlannedDeliveryAndFirstResponseTime },
   { name: 'Migration20261127180935_RiskSignal', class: Migration20261127180935_RiskSignal },
   { name: 'Migration20261127182752_DashboardIndexes', class: Migration20261127182752_DashboardIndexes },
+  { name: 'Migration20261127203459_DashboardReadColumns', class: Migration20261127203459_DashboardReadColumns },
 ];
