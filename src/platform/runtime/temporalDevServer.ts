@@ -26,8 +26,9 @@ export interface RunningTemporal {
 /**
  * The dev server's SQLite file in write-ahead-log mode, synced at checkpoints rather than
  * at every commit. Each workflow task commits several times (an update with one activity
- * costs ~36 fsyncs with the defaults); WAL + NORMAL roughly doubles workflow starts and
- * updates per second on one disk (bench/README.md). The trade-off: a power cut or OS crash
+ * costs ~36 fsyncs with the defaults); WAL + NORMAL ran 77 workflow starts/s and 250
+ * updates/s against 40–44 and 150 with the defaults (issue 11's outside measurement on a
+ * 2-core machine like this one). The trade-off: a power cut or OS crash
  * can lose the last commits before a checkpoint; a killed or crashed server process loses
  * nothing (the WAL is on disk). The dev server is for one machine's development and tests;
  * production runs a Temporal cluster (DESIGN.md), where this does not apply.
