@@ -250,7 +250,7 @@ describe('every payload the rules accept can be projected (property)', () => {
     const templateId = await createProject(await createClient('Property Co'));
     const [{ policy }] = (await app.sql('select policy from project where id = $1', [templateId])) as [{ policy: PackagePolicy }];
     const columns = (
-      await app.sql(`select column_name from information_schema.columns where table_schema = current_schema() and table_name = 'project' order by ordinal_position`)
+      await app.sql(`select column_name from information_schema.columns where table_schema = current_schema() and table_name = 'project' and is_generated = 'NEVER' order by ordinal_position`)
     ).map((c) => `"${c.column_name}"`);
     const replaced: Record<string, string> = { '"id"': '$1', '"workflow_id"': '$2', '"projected_seq"': '0' };
     const cloneSql = `insert into project (${columns.join(', ')}) select ${columns.map((c) => replaced[c] ?? c).join(', ')} from project where id = $3`;
