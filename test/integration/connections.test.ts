@@ -442,7 +442,7 @@ describe('a page costs a constant number of SQL statements', () => {
     }
   }
 
-  it('at page sizes 1, 10 and 50: the page, the leads, the count, and one statement for every latest event', async () => {
+  it('at page sizes 1, 10 and 50: the page, its clients, packages and leads, the count, and one statement for every latest event', async () => {
     const counts: number[] = [];
     for (const first of [1, 10, 50]) {
       const { result, statements } = await statementsDuring(() => app.gql<{ projects: any }>(LIST, { first }));
@@ -462,12 +462,42 @@ describe('a page costs a constant number of SQL statements', () => {
       const session = statements.find((statement) => /from "project" as "p"/.test(statement.sql) && /limit/.test(statement.sql))!.session;
       expect(session).toBeDefined();
       const own = statements.filter((statement) => statement.session === session);
-      // Logged as each one ends: the count and the events run side by side.
-      expect(own.map((statement) => statement.sql.split(/\s+/).slice(0, 2).join(' ')).sort()).toEqual(['select "p".*,', 'select "u0".*', 'select count(*)', 'with visible']);
+      // Logged as each one ends: the relations, the count and the events run side by side.
+      expect(own.map((statement) => statement.sql.split(/\s+/).slice(0, 2).join(' ')).sort()).toEqual([
+        'select "c0".*',
+        'select "p".*',
+        'select "s0".*',
+        'select "u0".*',
+        'select count(*)',
+        'with visible',
+      ]);
       counts.push(own.length);
     }
-    expect(counts[0]).toBeLessThanOrEqual(4);
+    expect(counts[0]).toBeLessThanOrEqual(6);
     expect(counts).toEqual([counts[0], counts[0], counts[0]]);
     console.info(`SQL statements per page of projects (sizes 1, 10, 50): ${counts.join(', ')}`);
+  });
+
+  it('project(id) with its client, package and whole timeline: two statements, however long the timeline', async () => {
+    const ONE = `query ($id: UUID!) { project(id: $id) { id client { name tier } servicePackage { code } timeline { seq type } } }`;
+    const counts: number[] = [];
+    for (const id of [rows.find((row) => row.id !== timelineProjectId)!.id, timelineProjectId]) {
+      const { result, statements } = await statementsDuring(() => app.gql<{ project: any }>(ONE, { id }));
+      const { project } = ok(result);
+      const row = rows.find((candidate) => candidate.id === id)!;
+      expect(project.client.tier).toBe(row.tier);
+      expect(project.servicePackage.code).toBe(row.service_package_code);
+      const events = await app.sql<{ seq: number }>('select seq from timeline_event where project_id = $1 order by seq', [id]);
+      expect(project.timeline.map((event: { seq: number }) => event.seq)).toEqual(events.map((event) => event.seq));
+      const session = statements.find((statement) => /from "project" as "p0"/.test(statement.sql))!.session;
+      const own = statements.filter((statement) => statement.session === session);
+      // The project joined with its client and package, then its timeline.
+      expect(own).toHaveLength(2);
+      expect(own[0]!.sql).toMatch(/^select "p0"\..* from "project" as "p0" .*join "client" .*join "service_package" /);
+      expect(own[1]!.sql).toMatch(/^select "e"\.\* from "timeline_event" as "e" /);
+      counts.push(events.length);
+    }
+    // The second project's timeline is the longer one: the count above did not grow with it.
+    expect(counts[1]).toBeGreaterThan(counts[0]!);
   });
 });

@@ -3,9 +3,11 @@ import DataLoader from 'dataloader';
 import type { AddOnPack } from '../../catalog/entities/index.js';
 import { byKey, groupByKey } from '../../platform/http/batchLoads.js';
 import type { Viewer } from '../../identity/domain/role.js';
+import type { GraphQLContext } from '../../platform/http/graphqlContext.js';
 import type { PageRequest } from '../../platform/pagination.js';
-import { ChangeOrder, CostEntry, MonitoringReport, Project, Requirement, TimelineEvent } from '../entities/index.js';
-import { timelinePages, type TimelinePage } from '../services/projectQueries.js';
+import { ChangeOrder, CostEntry, MonitoringReport, Project, Requirement } from '../entities/index.js';
+import { timelinePages, timelinesOf, type TimelinePage } from '../services/projectQueries.js';
+import type { TimelineEventView } from '../services/timelineService.js';
 
 /** A batcher of the rows of `entity` that belong to each project id. */
 function childrenOf<T extends { project: { id: string } }>(em: EntityManager, entity: EntityName<T>, orderBy: QueryOrderMap<T>) {
@@ -49,6 +51,18 @@ function timelinePageOfProject(em: EntityManager) {
   );
 }
 
+/**
+ * Hands the clients and service packages that were read joined with `projects` (see
+ * `readProject`) to the request's batchers, so that `Project.client` and
+ * `Project.servicePackage` cost no statement of their own.
+ */
+export function primeProjectRelations(loaders: Pick<GraphQLContext['loaders'], 'client' | 'servicePackage'>, projects: readonly Project[]): void {
+  for (const project of projects) {
+    loaders.client.prime(project.client.id, project.client);
+    loaders.servicePackage.prime(project.servicePackage.code, project.servicePackage);
+  }
+}
+
 /** Per-request batchers of what hangs off a project. */
 export function createDeliveryLoaders(em: EntityManager) {
   return {
@@ -56,7 +70,7 @@ export function createDeliveryLoaders(em: EntityManager) {
       const projects = await em.find(Project, { id: { $in: [...projectIds] } }, { populate: ['addOns'] });
       return byKey(projectIds, projects, (row) => row.id).map((project) => project?.addOns.getItems() ?? []);
     }),
-    timelineOfProject: childrenOf(em, TimelineEvent, { seq: 'asc' }),
+    timelineOfProject: new DataLoader<string, TimelineEventView[]>(async (projectIds) => groupByKey(projectIds, await timelinesOf(em, projectIds), (event) => event.project.id)),
     timelinePageOfProject: timelinePageOfProject(em),
     requirementsOfProject: childrenOf(em, Requirement, { id: 'asc' }),
     changeOrdersOfProject: childrenOf(em, ChangeOrder, { id: 'asc' }),

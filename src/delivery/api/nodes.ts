@@ -1,7 +1,8 @@
 import { intPart, nodeLookup, uuidPart, type NodeLookup } from '../../platform/http/node.js';
-import type { MonitoringReport, SiteCheck, TimelineEvent } from '../entities/index.js';
+import type { MonitoringReport, SiteCheck } from '../entities/index.js';
 import { findChangeOrder, findCostEntry, findMonitoringReport, findRequirement, findSiteCheck, findTimelineEvent } from '../services/projectChildren.js';
 import { findProject } from '../services/projectService.js';
+import type { TimelineEventView } from '../services/timelineService.js';
 
 /** A site check's run or slot (`stress-2`, `day3-probe7`): letters, digits and dashes. */
 const schedulePart = (part: string | undefined) => (part !== undefined && /^[A-Za-z0-9_-]{1,40}$/.test(part) ? part : undefined);
@@ -34,7 +35,7 @@ export const DELIVERY_NODES: NodeLookup[] = [
     uuid: { table: 'cost_entry', idColumn: 'uuid', key: CHILD_KEY },
     load: (ctx, [projectId, id]) => findCostEntry(ctx, projectId!, id!),
   }),
-  nodeLookup<TimelineEvent>({
+  nodeLookup<TimelineEventView>({
     type: 'TimelineEvent',
     keyOf: (row) => [row.project.id, row.seq],
     load: async (ctx, parts) => {

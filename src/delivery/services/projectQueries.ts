@@ -1,11 +1,11 @@
-import type { LoggingOptions, QBFilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager, LoggingOptions, QBFilterQuery } from '@mikro-orm/postgresql';
 import type { ClientTier } from '../../catalog/domain/clientTier.js';
-import { readableClientIds, requireViewer } from '../../identity/services/access.js';
+import { canReadClient, readableClientIds, requireViewer } from '../../identity/services/access.js';
 import { escapeLike, keysetOperator, pageOf, queryDirection, type Page, type PageRequest, type SortDirection } from '../../platform/pagination.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
 import type { SopStage } from '../domain/sopStage.js';
 import { Project, TimelineEvent } from '../entities/index.js';
-import { hiddenEventTypes } from './timelineService.js';
+import { hiddenEventTypes, type TimelineEventView } from './timelineService.js';
 
 /**
  * Lists of projects and pages of their timelines, in the viewer's scope: a CLIENT reads
@@ -54,14 +54,49 @@ const ORDER_COLUMNS = {
   UPDATED_AT: { property: 'updatedAt', column: 'updated_at' },
 } as const satisfies Record<ProjectOrderField, { property: keyof Project; column: string }>;
 
+/**
+ * A project as the read path shows it: the row's columns under their property names, and
+ * its client and service package as bare references (`client.id`, `servicePackage.code`).
+ * A `Project` entity has this shape too, so the API's project fields take either.
+ */
+export interface ProjectView
+  extends Pick<
+    Project,
+    | 'id'
+    | 'name'
+    | 'projectLead'
+    | 'stagingUrl'
+    | 'workflowId'
+    | 'policy'
+    | 'policyVersion'
+    | 'addOnVersions'
+    | 'plannedDeliveryAt'
+    | 'contractValue'
+    | 'stage'
+    | 'sopState'
+    | 'projectedSeq'
+    | 'createdAt'
+    | 'updatedAt'
+  > {
+  client: { id: string };
+  servicePackage: { code: string };
+}
+
+/** A row of `project` as the query builder maps it (columns under property names, relations as their keys). */
+type ProjectRowData = Omit<ProjectView, 'client' | 'servicePackage' | 'contractValue'> & { client: string; servicePackage: string; contractValue: string | number | null };
+
+/** The view of a mapped row; `numeric` arrives as text, as pg reads it. */
+function projectView({ client, servicePackage, contractValue, ...columns }: ProjectRowData): ProjectView {
+  return { ...columns, client: { id: client }, servicePackage: { code: servicePackage }, contractValue: contractValue === null ? null : Number(contractValue) };
+}
+
 /** The key a project has in a list sorted by `field`: what its cursor holds. */
-export function projectKey(project: Project, field: ProjectOrderField): ProjectKey {
+export function projectKey(project: ProjectView, field: ProjectOrderField): ProjectKey {
   return [project[ORDER_COLUMNS[field].property], project.id];
 }
 
 export interface ProjectList {
-  /** The page's projects, with their client and service package loaded. */
-  page: Page<Project>;
+  page: Page<ProjectView>;
   /** Counts every project the filter and the viewer's scope admit (one statement, run only when called). */
   countTotal: () => Promise<number>;
 }
@@ -83,8 +118,11 @@ function projectConditions(ctx: Pick<ServiceContext, 'viewer'>, filter: ProjectF
 
 /**
  * One page of the projects the viewer may read that match `filter`, sorted by `order`
- * then id. One statement, its client and service package joined in, so that a page of
- * projects with their clients and packages costs one statement whatever its size.
+ * then id, in one statement. Read as plain rows, not entities: a page is only shown,
+ * never changed, and building 50 entities (identity map, change-tracking snapshots of
+ * the JSON columns) cost about five times the CPU of reading the rows. Clients and
+ * packages are left to the request's batchers: one statement each for a whole page, and
+ * joining them in made the ORM merge the same few rows once per project.
  */
 export async function listProjects(ctx: ServiceContext, filter: ProjectFilter, order: ProjectOrder, request: PageRequest<ProjectKey>): Promise<ProjectList> {
   const where = projectConditions(ctx, filter);
@@ -93,31 +131,67 @@ export async function listProjects(ctx: ServiceContext, filter: ProjectFilter, o
   const qb = ctx.em
     .createQueryBuilder(Project, 'p')
     .select('*')
-    .joinAndSelect('p.client', 'c')
-    .joinAndSelect('p.servicePackage', 'sp')
     .where(where);
   for (const bound of ['after', 'before'] as const) {
     const key = request[bound];
     if (key) qb.andWhere(`(p.${column}, p.id) ${keysetOperator(bound, order.direction)} (?, ?)`, [key[0], key[1]]);
   }
-  const fetched = await qb
+  const rows = await qb
     .orderBy([{ [property]: direction }, { id: direction }])
     .limit(request.size + 1)
-    .getResult();
-  return { page: pageOf(request, fetched), countTotal: () => ctx.em.createQueryBuilder(Project, 'p').where(where).getCount() };
+    .execute<ProjectRowData[]>('all');
+  return { page: pageOf(request, rows.map(projectView)), countTotal: () => ctx.em.createQueryBuilder(Project, 'p').where(where).getCount() };
+}
+
+/**
+ * The project if the viewer may read it, else null (as `findProject` decides), with its
+ * client and service package joined in: one statement for what a read of one project
+ * shows, where reading the row alone and then each relation took three.
+ */
+export async function readProject(ctx: ServiceContext, projectId: string): Promise<Project | null> {
+  const viewer = requireViewer(ctx);
+  const project = await ctx.em.findOne(Project, { id: projectId }, { populate: ['client', 'servicePackage'], strategy: 'joined' });
+  return project && canReadClient(viewer, project.client.id) ? project : null;
+}
+
+/** A row of `timeline_event` as the query builder maps it (the project as its key). */
+type TimelineEventRowData = Omit<TimelineEventView, 'project'> & { project: string };
+
+/**
+ * Every event of each of `projectIds`, oldest first, in one statement; the caller keeps
+ * what the viewer may see (`visibleTimeline`). Plain views, not entities, as the pages
+ * below: a timeline is only shown, and a long one was mostly hydration.
+ */
+export async function timelinesOf(em: EntityManager, projectIds: readonly string[]): Promise<TimelineEventView[]> {
+  const rows = await em
+    .createQueryBuilder(TimelineEvent, 'e')
+    .select('*')
+    .where({ project: { $in: [...projectIds] } })
+    .orderBy([{ project: 'asc' }, { seq: 'asc' }])
+    .execute<TimelineEventRowData[]>('all');
+  return rows.map(({ project, ...event }) => ({ ...event, project: { id: project } }));
 }
 
 /** One page of a project's timeline, and how many events of it the viewer may see in all. */
 export interface TimelinePage {
-  page: Page<TimelineEvent>;
+  page: Page<TimelineEventView>;
   totalCount: number;
 }
 
 /** A raw row of the timeline page statement: a project's visible total, and one event of its page (all null when its page is empty). */
-interface TimelinePageRow extends Record<string, unknown> {
+interface TimelinePageRow {
   listed_project_id: string;
   total_count: string | number;
+  project_id: string;
   seq: number | null;
+  type: TimelineEvent['type'];
+  from_stage: TimelineEvent['fromStage'];
+  to_stage: TimelineEvent['toStage'];
+  actor: string;
+  /** As Postgres writes it: the ORM leaves timestamps to its platform to parse. */
+  occurred_at: string;
+  summary: string;
+  details: Record<string, unknown> | null;
 }
 
 /**
@@ -173,12 +247,25 @@ export async function timelinePages(
     { method: 'all', loggerContext: { id: ctx.em.id } as LoggingOptions },
   );
 
-  const fetched = new Map<string, { events: TimelineEvent[]; totalCount: number }>(projectIds.map((id) => [id, { events: [], totalCount: 0 }]));
-  for (const { listed_project_id, total_count, position: _position, ...columns } of rows) {
-    const entry = fetched.get(listed_project_id);
+  // Plain views, not entities: only shown, and each entity would bring a Project reference of its own into the session.
+  const platform = ctx.em.getPlatform();
+  const fetched = new Map<string, { events: TimelineEventView[]; totalCount: number }>(projectIds.map((id) => [id, { events: [], totalCount: 0 }]));
+  for (const row of rows) {
+    const entry = fetched.get(row.listed_project_id);
     if (!entry) continue;
-    entry.totalCount = Number(total_count);
-    if (columns.seq !== null) entry.events.push(ctx.em.map(TimelineEvent, columns));
+    entry.totalCount = Number(row.total_count);
+    if (row.seq === null) continue;
+    entry.events.push({
+      project: { id: row.project_id },
+      seq: row.seq,
+      type: row.type,
+      fromStage: row.from_stage,
+      toStage: row.to_stage,
+      actor: row.actor,
+      occurredAt: platform.parseDate(row.occurred_at),
+      summary: row.summary,
+      details: row.details,
+    });
   }
   return new Map([...fetched].map(([id, { events, totalCount }]) => [id, { page: pageOf(request, events), totalCount }]));
 }

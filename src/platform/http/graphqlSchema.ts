@@ -30,7 +30,7 @@ import { IDENTITY_NODES } from '../../identity/api/nodes.js';
 import { ViewerResolver } from '../../identity/api/resolvers/ViewerResolver.js';
 import { authChecker } from './authChecker.js';
 import { createNodeResolver } from './NodeResolver.js';
-import { StorableArguments } from './storableArguments.js';
+import { guardArgumentsOfResolvers } from './storableArguments.js';
 
 /** Where the emitted SDL is committed; a test fails when it drifts from the code. */
 export const SCHEMA_FILE = 'schema/schema.graphql';
@@ -80,7 +80,8 @@ const NO_PUBSUB = {
 };
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, globalMiddlewares: [StorableArguments], authChecker, validate: { forbidUnknownValues: false }, pubSub: NO_PUBSUB });
+  guardArgumentsOfResolvers();
+  return buildSchema({ resolvers: RESOLVERS, authChecker, validate: { forbidUnknownValues: false }, pubSub: NO_PUBSUB });
 }
 
 /** The SDL as committed: printed by graphql-js so the file is stable across runs. */

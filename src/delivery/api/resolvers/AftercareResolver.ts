@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
-import type { Project } from '../../entities/index.js';
+import type { ProjectView } from '../../services/projectQueries.js';
 import { delivery } from '../../services/deliveryService.js';
 import { SubmitServiceReviewInput } from '../inputs/aftercareInputs.js';
 import { ProjectType } from '../types/ProjectType.js';
@@ -20,7 +20,7 @@ export class AftercareResolver {
   }
 
   @FieldResolver(() => [MonitoringReportType], { description: 'One report per month of after-care monitoring.' })
-  monitoringReports(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+  monitoringReports(@Root() project: ProjectView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.monitoringReportsOfProject.load(project.id);
   }
 }

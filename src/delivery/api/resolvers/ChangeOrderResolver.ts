@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
-import type { Project } from '../../entities/index.js';
+import type { ProjectView } from '../../services/projectQueries.js';
 import { delivery } from '../../services/deliveryService.js';
 import { ApproveChangeOrderInput, RejectChangeOrderInput, RequestChangeOrderInput } from '../inputs/changeOrderInputs.js';
 import { ChangeOrderType } from '../types/ChangeOrderType.js';
@@ -38,7 +38,7 @@ export class ChangeOrderResolver {
   }
 
   @FieldResolver(() => [ChangeOrderType], { description: 'Every change order of the project.' })
-  changeOrders(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+  changeOrders(@Root() project: ProjectView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.changeOrdersOfProject.load(project.id);
   }
 }

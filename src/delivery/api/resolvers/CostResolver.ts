@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import { costShares } from '../../domain/costShare.js';
-import type { Project } from '../../entities/index.js';
+import type { ProjectView } from '../../services/projectQueries.js';
 import { delivery } from '../../services/deliveryService.js';
 import { RecordCostInput } from '../inputs/costInputs.js';
 import { CostEntryType, CostShareType } from '../types/CostTypes.js';
@@ -24,7 +24,7 @@ export class CostResolver {
 
   @Authorized(AGENCY_STAFF)
   @FieldResolver(() => [CostEntryType], { nullable: true, description: 'Agency staff only (ADMIN, LEAD): every cost booked, oldest first.' })
-  costEntries(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+  costEntries(@Root() project: ProjectView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.costEntriesOfProject.load(project.id);
   }
 
@@ -33,7 +33,7 @@ export class CostResolver {
     nullable: true,
     description: 'Agency staff only (ADMIN, LEAD): research, iteration and after-sales cost against the contract value and guardrails.',
   })
-  async costShares(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+  async costShares(@Root() project: ProjectView, @Ctx() ctx: GraphQLContext) {
     const entries = await ctx.loaders.costEntriesOfProject.load(project.id);
     return costShares(entries, project.contractValue ?? null, project.policy.costShareGuardrails);
   }

@@ -2,8 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import { ConnectionArgs, connectionOf, cursorParts, cursorShape, pageRequest, sortDirection } from '../../../platform/http/relay.js';
 import { TEXT_LIMITS } from '../../../shared/domain/storable.js';
-import type { Project } from '../../entities/index.js';
-import { DEFAULT_PROJECT_ORDER, listProjects, projectKey, type ProjectKey, type ProjectOrderField } from '../../services/projectQueries.js';
+import { DEFAULT_PROJECT_ORDER, listProjects, projectKey, type ProjectKey, type ProjectOrderField, type ProjectView } from '../../services/projectQueries.js';
 import { ProjectConnection, ProjectFilterInput, ProjectOrderInput } from '../types/ProjectConnection.js';
 import { ProjectType } from '../types/ProjectType.js';
 import { TimelineEventConnection } from '../types/TimelineEventConnection.js';
@@ -41,11 +40,6 @@ export class ProjectListResolver {
   ) {
     const order = orderBy ? { field: orderBy.field, direction: sortDirection(orderBy.direction) } : DEFAULT_PROJECT_ORDER;
     const { page, countTotal } = await listProjects(ctx, filter ?? {}, order, pageRequest(args, PROJECT_CURSORS[order.field]));
-    // The page came with its clients and packages: `client` and `servicePackage` need no statement of their own.
-    for (const project of page.rows) {
-      ctx.loaders.client.prime(project.client.id, project.client);
-      ctx.loaders.servicePackage.prime(project.servicePackage.code, project.servicePackage);
-    }
     return connectionOf(page, (project) => projectKey(project, order.field), countTotal);
   }
 
@@ -53,7 +47,7 @@ export class ProjectListResolver {
     description:
       "The project's timeline a page at a time, in `seq` order (oldest first): `last: 1` is the latest event. A CLIENT does not see the agency's internal events (costs). Over a list of projects, one statement loads the page of every project.",
   })
-  async timelineItems(@Root() project: Project, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+  async timelineItems(@Root() project: ProjectView, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
     const request = pageRequest(args, TIMELINE_CURSOR);
     const { page, totalCount } = await ctx.loaders.timelinePageOfProject.load({ projectId: project.id, request, viewer: ctx.viewer });
     return connectionOf(page, (event) => [event.seq], () => Promise.resolve(totalCount));

@@ -7,9 +7,10 @@ import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import { capsOf } from '../../domain/changeOrder.js';
 import { availableSopActions, type SopAction } from '../../domain/sopMachine.js';
 import { openGaps, upgradeSopState } from '../../domain/sopState.js';
-import type { Project } from '../../entities/index.js';
 import { delivery } from '../../services/deliveryService.js';
-import { createProject, findProject } from '../../services/projectService.js';
+import { createProject } from '../../services/projectService.js';
+import { readProject, type ProjectView } from '../../services/projectQueries.js';
+import { primeProjectRelations } from '../loaders.js';
 import { SopActionEnum } from '../enums.js';
 import { CancelProjectInput, CreateProjectInput } from '../inputs/projectInputs.js';
 import { ProjectType } from '../types/ProjectType.js';
@@ -25,8 +26,10 @@ import { userView, UserType } from '../../../identity/api/types/UserType.js';
 export class ProjectResolver {
   @Authorized()
   @Query(() => ProjectType, { nullable: true, description: 'A project as the read model shows it; null when it does not exist or the viewer may not see it.' })
-  project(@Arg('id', () => UUIDResolver, { description: 'Id of the project.' }) id: string, @Ctx() ctx: GraphQLContext) {
-    return findProject(ctx, id);
+  async project(@Arg('id', () => UUIDResolver, { description: 'Id of the project.' }) id: string, @Ctx() ctx: GraphQLContext) {
+    const project = await readProject(ctx, id);
+    if (project) primeProjectRelations(ctx.loaders, [project]);
+    return project;
   }
 
   @Authorized(AGENCY_STAFF)
@@ -42,7 +45,7 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: 'The project lead as a user (the LEAD `projectLead` names); null only for projects created before users existed.' })
-  async lead(@Root() project: Project, @Ctx() ctx: GraphQLContext): Promise<UserType | null> {
+  async lead(@Root() project: ProjectView, @Ctx() ctx: GraphQLContext): Promise<UserType | null> {
     const user = await ctx.loaders.userByUsername.load(project.projectLead);
     return user ? userView(user) : null;
   }
@@ -57,34 +60,34 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => ClientType, { description: 'The client the project is for.' })
-  async client(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+  async client(@Root() project: ProjectView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.client.load(project.client.id);
   }
 
   @FieldResolver(() => ServicePackageType, { description: 'The service package sold.' })
-  async servicePackage(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+  async servicePackage(@Root() project: ProjectView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.servicePackage.load(project.servicePackage.code);
   }
 
   @FieldResolver(() => [AddOnPackType], { description: 'The add-on packs bought with the package.' })
-  addOns(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+  addOns(@Root() project: ProjectView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.addOnsOfProject.load(project.id);
   }
 
   @FieldResolver(() => [TimelineEventType], {
     description: "Every accepted action and system transition, oldest first; a CLIENT does not see the agency's internal events (costs).",
   })
-  async timeline(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+  async timeline(@Root() project: ProjectView, @Ctx() ctx: GraphQLContext) {
     return visibleTimeline(ctx, await ctx.loaders.timelineOfProject.load(project.id));
   }
 
   @FieldResolver(() => [SopActionEnum], { description: 'Actions the SOP would accept right now.' })
-  availableActions(@Root() project: Project): SopAction[] {
+  availableActions(@Root() project: ProjectView): SopAction[] {
     return availableSopActions({ state: upgradeSopState(project.sopState), policy: project.policy, now: Date.now(), dayMs: 0 });
   }
 
   @FieldResolver(() => SopProgressType, { description: "Where the project's SOP stands: counters, caps, timers." })
-  progress(@Root() project: Project): SopProgressType {
+  progress(@Root() project: ProjectView): SopProgressType {
     const state = upgradeSopState(project.sopState);
     return {
       ...state,
@@ -96,7 +99,7 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => [RequirementType], { description: 'Every requirement, proposed, confirmed or dropped.' })
-  requirements(@Root() project: Project, @Ctx() ctx: GraphQLContext) {
+  requirements(@Root() project: ProjectView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.requirementsOfProject.load(project.id);
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
-import type { Project } from '../../entities/index.js';
+import type { ProjectView } from '../../services/projectQueries.js';
 import { delivery } from '../../services/deliveryService.js';
 import { listSiteChecks } from '../../services/siteCheckService.js';
 import { AbortStressTestInput, StartStressTestInput } from '../inputs/stressTestInputs.js';
@@ -31,7 +31,7 @@ export class StressTestResolver {
 
   @FieldResolver(() => [SiteCheckType], { description: 'The latest HTTP checks of the stress test or monitoring, newest first.' })
   siteChecks(
-    @Root() project: Project,
+    @Root() project: ProjectView,
     @Ctx() ctx: GraphQLContext,
     @Arg('run', () => String, { nullable: true, description: '`stress-<attempt>` or `monitoring`; all runs when absent.' }) run?: string | null,
     @Arg('limit', () => Int, { defaultValue: 50, description: 'How many checks, 1 to 500.' }) limit = 50,
