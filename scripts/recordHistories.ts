@@ -9,7 +9,7 @@
  * failing replay pass.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -68,6 +68,14 @@ async function write(workflowId: string) {
   }
 }
 
+/** Whether a workflow's history is committed already: then it is not run again (its id would clash). */
+async function recorded(workflowId: string): Promise<boolean> {
+  return access(`${OUTPUT}/${workflowId}.json`).then(
+    () => true,
+    () => false,
+  );
+}
+
 async function waitFor(handle: { query: (q: typeof sopStateQuery) => Promise<SopState> }, done: (state: SopState) => boolean) {
   while (!done(await handle.query(sopStateQuery))) await new Promise((resolve) => setTimeout(resolve, 50));
 }
@@ -120,72 +128,85 @@ try {
     activities,
   });
   await worker.runUntil(async () => {
-    // projectSop through every stage of a Standard project to CLOSED, on 20 ms days.
+    // projectSop through every stage of a Standard project to CLOSED, on 20 ms days:
+    // `project-replay-full` as recorded when projections were regular activities (kept),
+    // and `project-replay-local-projection` with the timeline events written by a local activity.
     const policy = DEFAULT_PACKAGES.find((p) => p.code === 'STANDARD')!.policy;
     const actor = { actor: 'lin' };
-    const handle = await client.workflow.start(projectSop, {
-      taskQueue: 'record',
-      workflowId: 'project-replay-full',
-      args: [{ projectId: 'replay-full', policy, stagingUrl: 'https://staging.example.test', dayMs: 20 }],
-    });
     const round: CommunicationRound = { channel: 'MEETING', summary: 'workshop', attendees: ['client'], occurredAt: '2026-01-05T09:00:00.000Z', actor: 'lin' };
-    await handle.executeUpdate(sopActionUpdate('logCommunicationRound'), { args: [round] });
-    await handle.executeUpdate(sopActionUpdate('logCommunicationRound'), { args: [{ ...round, channel: 'VIDEO' }] });
-    await handle.executeUpdate(sopActionUpdate('logResearchSession'), { args: [{ ...actor, topic: 'Audience', attendees: ['client'] }] });
-    await handle.executeUpdate(sopActionUpdate('addRequirement'), { args: [{ ...actor, requirementId: 'r1', title: 'Contact form' }] });
-    await handle.executeUpdate(sopActionUpdate('confirmRequirement'), { args: [{ ...actor, requirementId: 'r1' }] });
-    await handle.executeUpdate(sopActionUpdate('requestChangeOrder'), { args: [{ ...actor, changeOrderId: 'co1', kind: 'EXTRA_ITERATION', reason: 'More pages', amount: 500 }] });
-    await handle.executeUpdate(sopActionUpdate('approveChangeOrder'), { args: [{ ...actor, changeOrderId: 'co1' }] });
-    await handle.executeUpdate(sopActionUpdate('signOffRequirements'), { args: [{ actor: 'client', note: 'approved' }] });
-    const review: Omit<ReviewRound, 'outcome'> = { ...actor, kind: 'ON_SITE', feedback: 'ok', clientAttendees: ['client'], closesGapIds: [] };
-    await handle.executeUpdate(sopActionUpdate('submitReviewRound'), { args: [{ ...review, outcome: 'CHANGES_REQUESTED' }] });
-    await handle.executeUpdate(sopActionUpdate('submitReviewRound'), { args: [{ ...review, outcome: 'APPROVED' }] });
-    await handle.executeUpdate(sopActionUpdate('startStressTest'), { args: [actor] });
-    await waitFor(handle, (state) => state.stage === 'ACCEPTANCE');
-    await handle.executeUpdate(sopActionUpdate('acceptDelivery'), { args: [{ ...actor, signedBy: 'client CEO' }] });
-    await waitFor(handle, (state) => state.serviceReview === 'OPEN');
-    await handle.executeUpdate(sopActionUpdate('submitServiceReview'), { args: [{ ...actor, npsScore: 9 }] });
-    await handle.result();
-    for (const workflowId of [handle.workflowId, `${handle.workflowId}-stress-test-1`, `${handle.workflowId}-monitoring`]) {
-      await write(workflowId);
+    for (const workflowId of ['project-replay-full', 'project-replay-local-projection']) {
+      if (await recorded(workflowId)) continue;
+      const handle = await client.workflow.start(projectSop, {
+        taskQueue: 'record',
+        workflowId,
+        args: [{ projectId: workflowId.slice('project-'.length), policy, stagingUrl: 'https://staging.example.test', dayMs: 20 }],
+      });
+      await handle.executeUpdate(sopActionUpdate('logCommunicationRound'), { args: [round] });
+      await handle.executeUpdate(sopActionUpdate('logCommunicationRound'), { args: [{ ...round, channel: 'VIDEO' }] });
+      await handle.executeUpdate(sopActionUpdate('logResearchSession'), { args: [{ ...actor, topic: 'Audience', attendees: ['client'] }] });
+      await handle.executeUpdate(sopActionUpdate('addRequirement'), { args: [{ ...actor, requirementId: 'r1', title: 'Contact form' }] });
+      await handle.executeUpdate(sopActionUpdate('confirmRequirement'), { args: [{ ...actor, requirementId: 'r1' }] });
+      await handle.executeUpdate(sopActionUpdate('requestChangeOrder'), { args: [{ ...actor, changeOrderId: 'co1', kind: 'EXTRA_ITERATION', reason: 'More pages', amount: 500 }] });
+      await handle.executeUpdate(sopActionUpdate('approveChangeOrder'), { args: [{ ...actor, changeOrderId: 'co1' }] });
+      await handle.executeUpdate(sopActionUpdate('signOffRequirements'), { args: [{ actor: 'client', note: 'approved' }] });
+      const review: Omit<ReviewRound, 'outcome'> = { ...actor, kind: 'ON_SITE', feedback: 'ok', clientAttendees: ['client'], closesGapIds: [] };
+      await handle.executeUpdate(sopActionUpdate('submitReviewRound'), { args: [{ ...review, outcome: 'CHANGES_REQUESTED' }] });
+      await handle.executeUpdate(sopActionUpdate('submitReviewRound'), { args: [{ ...review, outcome: 'APPROVED' }] });
+      await handle.executeUpdate(sopActionUpdate('startStressTest'), { args: [actor] });
+      await waitFor(handle, (state) => state.stage === 'ACCEPTANCE');
+      await handle.executeUpdate(sopActionUpdate('acceptDelivery'), { args: [{ ...actor, signedBy: 'client CEO' }] });
+      await waitFor(handle, (state) => state.serviceReview === 'OPEN');
+      await handle.executeUpdate(sopActionUpdate('submitServiceReview'), { args: [{ ...actor, npsScore: 9 }] });
+      await handle.result();
+      for (const id of [handle.workflowId, `${handle.workflowId}-stress-test-1`, `${handle.workflowId}-monitoring`]) {
+        await write(id);
+      }
     }
 
     // A project whose row its workflow writes (createProject since policy versions), with a
-    // cost recorded as an SOP action, cancelled.
-    const created = await client.workflow.start(projectSop, {
-      taskQueue: 'record',
-      workflowId: 'project-replay-row-from-workflow',
-      args: [
-        {
-          projectId: 'replay-row',
-          policy,
-          stagingUrl: null,
-          dayMs: 20,
-          record: {
-            projectId: 'replay-row',
-            name: 'Replay shop',
-            clientId: '00000000-0000-4000-8000-00000000c001',
-            packageCode: 'STANDARD',
-            packageName: 'Standard',
-            policyVersion: 1,
-            addOnCodes: [],
-            addOnVersions: {},
-            projectLead: 'lin.pm',
-            contractValue: 10_000,
-            actor: 'lin.pm',
-            createdAt: '2026-11-27T09:00:00.000Z',
+    // cost recorded as an SOP action, cancelled: `project-replay-row-from-workflow` as
+    // recorded when the row was written by a regular activity (kept), and
+    // `project-replay-row-local-activity` with the row written by a local activity.
+    for (const [workflowId, projectId] of [
+      ['project-replay-row-from-workflow', 'replay-row'],
+      ['project-replay-row-local-activity', 'replay-row-local'],
+    ] as const) {
+      if (await recorded(workflowId)) continue;
+      const created = await client.workflow.start(projectSop, {
+        taskQueue: 'record',
+        workflowId,
+        args: [
+          {
+            projectId,
+            policy,
+            stagingUrl: null,
+            dayMs: 20,
+            record: {
+              projectId,
+              name: 'Replay shop',
+              clientId: '00000000-0000-4000-8000-00000000c001',
+              packageCode: 'STANDARD',
+              packageName: 'Standard',
+              policyVersion: 1,
+              addOnCodes: [],
+              addOnVersions: {},
+              projectLead: 'lin.pm',
+              contractValue: 10_000,
+              actor: 'lin.pm',
+              createdAt: '2026-11-27T09:00:00.000Z',
+            },
           },
-        },
-      ],
-    });
-    await created.executeUpdate(projectRecordedUpdate);
-    await created.executeUpdate(sopActionUpdate('recordCost'), {
-      args: [{ actor: 'lin.pm', costId: '8d0f7a2e-5b1c-4c3e-9a57-2f0b6d1e4c11', phase: 'RESEARCH', amount: 800 }],
-    });
-    await created.executeUpdate(sopActionUpdate('logCommunicationRound'), { args: [round] });
-    await created.executeUpdate(sopActionUpdate('cancelProject'), { args: [{ actor: 'lin.pm', reason: 'Replay ends here' }] });
-    await created.result();
-    await write(created.workflowId);
+        ],
+      });
+      await created.executeUpdate(projectRecordedUpdate);
+      await created.executeUpdate(sopActionUpdate('recordCost'), {
+        args: [{ actor: 'lin.pm', costId: '8d0f7a2e-5b1c-4c3e-9a57-2f0b6d1e4c11', phase: 'RESEARCH', amount: 800 }],
+      });
+      await created.executeUpdate(sopActionUpdate('logCommunicationRound'), { args: [round] });
+      await created.executeUpdate(sopActionUpdate('cancelProject'), { args: [{ actor: 'lin.pm', reason: 'Replay ends here' }] });
+      await created.result();
+      await write(created.workflowId);
+    }
 
     // weeklyRiskSignal for one week, as a backfill starts it: measured, two rises, two audits
     // opened, each announced through notify and recorded as notified.

@@ -64,10 +64,18 @@ const rows = async (projectId: string) => ({
   addOns: (await app.sql('select count(*)::int as n from project_add_ons where project_id = $1', [projectId]))[0]!.n as number,
 });
 
-/** How many times the workflow's history scheduled the activity that writes the row. */
+/** How many times the workflow's history wrote the row: as a regular activity, or as a local one (a marker naming it). */
 async function rowWrites(workflowId: string): Promise<number> {
   const history = await app.temporal.workflow.getHandle(workflowId).fetchHistory();
-  return (history.events ?? []).filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'recordProjectCreated').length;
+  const localActivityType = (event: NonNullable<typeof history.events>[number]) => {
+    const marker = event.markerRecordedEventAttributes;
+    if (marker?.markerName !== 'core_local_activity') return undefined;
+    const [payload] = marker.details?.data?.payloads ?? [];
+    return payload?.data ? (JSON.parse(Buffer.from(payload.data).toString('utf8')) as { activity_type?: string }).activity_type : undefined;
+  };
+  return (history.events ?? []).filter(
+    (event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'recordProjectCreated' || localActivityType(event) === 'recordProjectCreated',
+  ).length;
 }
 
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {

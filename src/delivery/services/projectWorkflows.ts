@@ -1,4 +1,4 @@
-import type { Client as TemporalClient, WorkflowHandle } from '@temporalio/client';
+import { WithStartWorkflowOperation, type Client as TemporalClient } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import type { ClientTier } from '../../catalog/domain/clientTier.js';
 import { DomainError } from '../../platform/domainError.js';
@@ -26,54 +26,39 @@ export interface ProjectLabels {
 /** A project whose workflow is gone cannot be started again under the same id. */
 const projectExists = () => new DomainError('STAGE_CONFLICT', 'The project already has a workflow.', { rule: 'PROJECT_EXISTS' });
 
-/**
- * Starts a project's SOP workflow with the search attributes and summary ops filter on.
- * Safe to repeat: a start for a project whose workflow runs attaches to it
- * (`USE_EXISTING`), and one whose workflow failed before writing its row starts it
- * again (`ALLOW_DUPLICATE_FAILED_ONLY`); a workflow that completed is never replaced.
- */
-export async function startProjectSop(
-  temporal: TemporalClient,
-  taskQueue: string,
-  input: ProjectSopInput,
-  labels: ProjectLabels,
-): Promise<WorkflowHandle<typeof projectSop>> {
-  try {
-    return await temporal.workflow.start(projectSop, {
-      workflowId: projectWorkflowId(input.projectId),
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
-      taskQueue,
-      args: [input],
-      typedSearchAttributes: new TypedSearchAttributes([
-        { key: SopStageKey, value: input.state?.stage ?? 'REQUIREMENTS' },
-        { key: PackageCodeKey, value: labels.packageCode },
-        { key: ClientTierKey, value: labels.clientTier },
-        { key: ProjectLeadKey, value: labels.projectLead },
-        { key: SlaBreachedKey, value: false },
-      ]),
-      staticSummary: `${labels.projectName} for ${labels.clientName} (${labels.packageCode}, tier ${labels.clientTier}) led by ${labels.projectLead}`,
-      staticDetails: `Project id: \`${input.projectId}\``,
-    });
-  } catch (error) {
-    translateTemporalFailure(error, projectExists);
-  }
-}
-
 const UPDATE_DEADLINE_MS = 30_000;
 
 /**
- * Waits until the project's workflow has written the project's row (its first step).
- * Bounded like an action: with no worker running it answers WORKFLOW_UNAVAILABLE, and a
- * retry with the same idempotency key waits again for the same workflow.
+ * Starts a project's SOP workflow with the search attributes and summary ops filter on,
+ * and waits until it has written the project's row (its first step): one call
+ * (Update-with-Start), so the wait is answered by the workflow's first task instead of a
+ * second one (issue 11). Safe to repeat: a start for a project whose workflow runs
+ * attaches to it (`USE_EXISTING`) and waits for the same row, and one whose workflow
+ * failed or was terminated before writing its row starts it again
+ * (`ALLOW_DUPLICATE_FAILED_ONLY`); a workflow that completed is never replaced. Bounded
+ * like an action: with no worker running it answers WORKFLOW_UNAVAILABLE.
  */
-export async function awaitProjectRecorded(temporal: TemporalClient, projectId: string): Promise<void> {
+export async function startProjectSop(temporal: TemporalClient, taskQueue: string, input: ProjectSopInput, labels: ProjectLabels): Promise<void> {
+  const startWorkflowOperation = new WithStartWorkflowOperation(projectSop, {
+    workflowId: projectWorkflowId(input.projectId),
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
+    taskQueue,
+    args: [input],
+    typedSearchAttributes: new TypedSearchAttributes([
+      { key: SopStageKey, value: input.state?.stage ?? 'REQUIREMENTS' },
+      { key: PackageCodeKey, value: labels.packageCode },
+      { key: ClientTierKey, value: labels.clientTier },
+      { key: ProjectLeadKey, value: labels.projectLead },
+      { key: SlaBreachedKey, value: false },
+    ]),
+    staticSummary: `${labels.projectName} for ${labels.clientName} (${labels.packageCode}, tier ${labels.clientTier}) led by ${labels.projectLead}`,
+    staticDetails: `Project id: \`${input.projectId}\``,
+  });
   try {
-    const handle = temporal.workflow.getHandle<typeof projectSop>(projectWorkflowId(projectId));
-    await temporal.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () => handle.executeUpdate(projectRecordedUpdate));
+    await temporal.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () => temporal.workflow.executeUpdateWithStart(projectRecordedUpdate, { startWorkflowOperation }));
   } catch (error) {
-    // Closed before writing the row (terminated, say): a retry starts it again.
-    translateTemporalFailure(error, () => new DomainError('WORKFLOW_UNAVAILABLE', `The workflow of project ${projectId} ended before it wrote the project; try again.`));
+    translateTemporalFailure(error, projectExists);
   }
 }
 

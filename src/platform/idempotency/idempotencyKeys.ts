@@ -31,21 +31,38 @@ const hashOf = (request: IdempotentRequest) => createHash('sha256').update(canon
  */
 export async function claimIdempotencyKey(em: EntityManager, request: IdempotentRequest): Promise<{ completed: boolean }> {
   const requestHash = hashOf(request);
-  await em
-    .createQueryBuilder(IdempotencyKey)
-    .insert({ key: request.key, scope: request.scope, operation: request.operation, requestHash, createdAt: new Date(), completedAt: null })
-    .onConflict(['key'])
-    .ignore()
-    .execute();
-  const stored = await em.fork().findOneOrFail(IdempotencyKey, { key: request.key });
-  if (stored.scope !== request.scope || stored.operation !== request.operation || stored.requestHash !== requestHash) {
+  // One round trip: the new row, or the one already there. The second select is for a
+  // first use that committed while this statement waited on it (its snapshot predates it).
+  const stored =
+    ((await em.execute<KeyUse>(CLAIM, [request.key, request.scope, request.operation, requestHash, new Date(), request.key], 'get')) as KeyUse | undefined) ??
+    (await em.execute<KeyUse>('select scope, operation, request_hash, completed_at from idempotency_key where key = ?', [request.key], 'get'));
+  if (stored.scope !== request.scope || stored.operation !== request.operation || stored.request_hash !== requestHash) {
     throw new DomainError('IDEMPOTENCY_KEY_REUSED', `Idempotency key ${request.key} was already used for a different request; use a new key for a new request.`, {
       field: 'idempotencyKey',
       firstUsedFor: stored.operation,
     });
   }
-  return { completed: stored.completedAt !== null };
+  return { completed: stored.completed_at !== null };
 }
+
+/** What a claim compares a key's use with. */
+interface KeyUse {
+  scope: string;
+  operation: string;
+  request_hash: string;
+  completed_at: Date | null;
+}
+
+const CLAIM = `
+  with inserted as (
+    insert into idempotency_key (key, scope, operation, request_hash, created_at, completed_at)
+    values (?, ?, ?, ?, ?, null)
+    on conflict (key) do nothing
+    returning scope, operation, request_hash, completed_at
+  )
+  select * from inserted
+  union all
+  select scope, operation, request_hash, completed_at from idempotency_key where key = ? and not exists (select 1 from inserted)`;
 
 /** Marks the key's request as done, so later retries are answered without acting again. */
 export async function completeIdempotencyKey(em: EntityManager, key: string): Promise<void> {
