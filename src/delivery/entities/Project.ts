@@ -55,7 +55,14 @@ export const Project = defineEntity({
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   // By client for lists and scope; by client and creation for the dashboard's renewals (a client's next project).
-  indexes: [{ properties: ['client'] }, { properties: ['client', 'createdAt'] }],
+  // Lists are keyset pages in (sort, id) order: one index per sort, so a page is an index range, not a sort of every row.
+  indexes: [
+    { properties: ['client'] },
+    { properties: ['client', 'createdAt'] },
+    { properties: ['createdAt', 'id'] },
+    { properties: ['updatedAt', 'id'] },
+    { properties: ['name', 'id'] },
+  ],
 });
 
 export type Project = InferEntity<typeof Project>;

@@ -51,6 +51,8 @@ async function readiness({ orm, temporal }: ApiDependencies) {
 /** The HTTP face of the platform: `/graphql`, plus `/healthz` (alive), `/readyz` (Postgres and Temporal answer), `/metrics` and `/graphiql`. */
 export async function startApi(deps: ApiDependencies, host: string, port: number, options: ApiOptions = {}): Promise<RunningApi> {
   const app = express();
+  // GraphQL answers are POSTs, never revalidated: hashing every body for an ETag is wasted CPU.
+  app.set('etag', false);
   const httpServer: Server = createServer(app);
   answerClientErrors(httpServer);
   // Limits, introspection switch, rate limit, request log and metrics, GraphiQL (src/platform/http/apiFeatures.ts).

@@ -10,6 +10,7 @@ import { Migration20261127180523_PlannedDeliveryAndFirstResponseTime } from './M
 import { Migration20261127180935_RiskSignal } from './Migration20261127180935_RiskSignal.js';
 import { Migration20261127182752_DashboardIndexes } from './Migration20261127182752_DashboardIndexes.js';
 import { Migration20261127203459_DashboardReadColumns } from './Migration20261127203459_DashboardReadColumns.js';
+import { Migration20261127212127_ProjectListOrderIndexes } from './Migration20261127212127_ProjectListOrderIndexes.js';
 
 /**
  * Every migration in order. Listed explicitly instead of discovered from the folder so
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261127180935_RiskSignal', class: Migration20261127180935_RiskSignal },
   { name: 'Migration20261127182752_DashboardIndexes', class: Migration20261127182752_DashboardIndexes },
   { name: 'Migration20261127203459_DashboardReadColumns', class: Migration20261127203459_DashboardReadColumns },
+  { name: 'Migration20261127212127_ProjectListOrderIndexes', class: Migration20261127212127_ProjectListOrderIndexes },
 ];
