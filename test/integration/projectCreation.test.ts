@@ -119,6 +119,16 @@ describe('createProject with an idempotency key', () => {
     expect(await rows(first.id)).toEqual({ projects: 1, events: 1, addOns: 2 });
   });
 
+  it('leaves no trace of a request refused before it started (no key row), so the corrected request may use the same key', async () => {
+    const key = `create-${randomUUID()}`;
+    const refused = await create(input(key, { packageCode: 'NO_SUCH_PACKAGE' }));
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await app.sql('select key from idempotency_key where key = $1', [key])).toEqual([]);
+    const corrected = await created(input(key));
+    expect(await rows(corrected.id)).toEqual({ projects: 1, events: 1, addOns: 2 });
+    expect((await created(input(key))).id).toBe(corrected.id);
+  });
+
   it('makes different projects from different keys, and without a key', async () => {
     const a = await created(input(`create-${randomUUID()}`));
     const b = await created(input(`create-${randomUUID()}`));

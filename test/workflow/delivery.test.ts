@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actor, failing, sopActionUpdate, sopStateQuery, readyForStressTest, refusal, signOff, useSopHarness, withProject } from './sopHarness.js';
+import { actor, failing, healthy, sopActionUpdate, sopStateQuery, readyForStressTest, refusal, signOff, useSopHarness, withProject } from './sopHarness.js';
 
 const harness = useSopHarness();
 
@@ -46,6 +46,28 @@ describe('stress test, acceptance and after-care', () => {
         failures: expect.arrayContaining([expect.stringContaining('error rate')]),
         failedChecks: Array.from({ length: 10 }, () => ({ ok: false, status: 503, latencyMs: 40, error: 'HTTP 503' })),
       });
+    }));
+
+  it('holds a project whose failed stress tests used rounds past the cap (ITERATION_OVERDRAFT) until an EXTRA_ITERATION order is approved', () =>
+    withProject(harness, 'STANDARD', async (handle, policy) => {
+      await signOff(handle, policy);
+      await readyForStressTest(harness, handle, policy);
+      harness.site.check = failing;
+      // Every failure costs a round, the included ones and then one past the cap.
+      for (let attempt = 1; attempt <= policy.includedIterationRounds + 1; attempt++) {
+        const before = await handle.query(sopStateQuery);
+        await handle.executeUpdate(sopActionUpdate('startStressTest'), { args: [actor] });
+        await waitForStage(handle, 'DEVELOPMENT');
+        expect((await handle.query(sopStateQuery)).iterationRoundsUsed).toBe(before.iterationRoundsUsed + 1);
+      }
+      const held = await refusal(handle.executeUpdate(sopActionUpdate('startStressTest'), { args: [actor] }));
+      expect(held.type).toBe('SOP_RULE_VIOLATION');
+      expect(held.details).toMatchObject({ rule: 'ITERATION_OVERDRAFT' });
+      await handle.executeUpdate(sopActionUpdate('requestChangeOrder'), { args: [{ ...actor, changeOrderId: 'co-1', kind: 'EXTRA_ITERATION', reason: 'Fix the failures', amount: 900 }] });
+      await handle.executeUpdate(sopActionUpdate('approveChangeOrder'), { args: [{ ...actor, changeOrderId: 'co-1' }] });
+      harness.site.check = healthy;
+      await handle.executeUpdate(sopActionUpdate('startStressTest'), { args: [actor] });
+      await waitForStage(handle, 'ACCEPTANCE');
     }));
 
   it('lets a lead abort a running stress test', () =>

@@ -136,7 +136,9 @@ export async function projectSop(input: ProjectSopInput): Promise<SopState> {
   let stressTestScope: CancellationScope | undefined;
   let aftercareScope: CancellationScope | undefined;
 
-  const machine = (): MachineContext => ({ state, policy, now: Date.now(), dayMs });
+  // Runs started before the ITERATION_OVERDRAFT gate keep the rules they started with, so their histories replay.
+  const iterationOverdraftGate = patched('iteration-overdraft-gate');
+  const machine = (): MachineContext => ({ state, policy, now: Date.now(), dayMs, iterationOverdraftGate });
 
   const describe = () => {
     const caps = capsOf(policy, state.changeOrders);

@@ -6,11 +6,12 @@ import { canReadClient, requireRole, requireViewer } from '../../identity/servic
 import type { Viewer } from '../../identity/domain/role.js';
 import { User } from '../../identity/entities/index.js';
 import { DomainError } from '../../platform/domainError.js';
-import { claimIdempotencyKey, completeIdempotencyKey, resultIdOfKey } from '../../platform/idempotency/idempotencyKeys.js';
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, resultIdOfKey } from '../../platform/idempotency/idempotencyKeys.js';
 import type { ServiceContext } from '../../platform/serviceContext.js';
 import type { ProjectRecord } from '../domain/projectRecord.js';
 import { Project } from '../entities/index.js';
-import { startProjectSop } from './projectWorkflows.js';
+import { projectWorkflowExists, startProjectSop, type ProjectLabels } from './projectWorkflows.js';
+import type { ProjectSopInput } from '../../../workflows/delivery/projectSop.js';
 import { checkedSiteUrl } from './siteUrls.js';
 
 export interface CreateProject {
@@ -86,12 +87,28 @@ export async function createProject(ctx: ServiceContext, input: CreateProject): 
       if (!completed) await completeIdempotencyKey(ctx.em, key);
       return existing;
     }
-    return startProject(ctx, viewer, projectId, request, key);
+    let start: ProjectStart;
+    try {
+      start = await projectStartOf(ctx, viewer, projectId, request);
+    } catch (error) {
+      // Refused before anything started: the key is left free for the corrected request.
+      // (Unless an earlier try with this key did start the workflow, and the catalog changed since.)
+      if (!(await projectWorkflowExists(ctx.temporal, projectId).catch(() => true))) await releaseIdempotencyKey(ctx.em, key);
+      throw error;
+    }
+    return startProject(ctx, start, key);
   }
-  return startProject(ctx, viewer, randomUUID(), request, null);
+  return startProject(ctx, await projectStartOf(ctx, viewer, randomUUID(), request), null);
 }
 
-async function startProject(ctx: ServiceContext, viewer: Viewer, projectId: string, input: Omit<CreateProject, 'idempotencyKey'>, key: string | null): Promise<Project> {
+/** What starting a checked project request takes: the workflow's input and its labels. */
+interface ProjectStart {
+  workflowInput: ProjectSopInput;
+  labels: ProjectLabels;
+}
+
+/** Checks a request against the catalog and the users, and says how its project would start; throws the coded refusal otherwise. */
+async function projectStartOf(ctx: ServiceContext, viewer: Viewer, projectId: string, input: Omit<CreateProject, 'idempotencyKey'>): Promise<ProjectStart> {
   const client = await ctx.em.findOne(Client, { id: input.clientId });
   if (!client) throw new DomainError('NOT_FOUND', `Client ${input.clientId} does not exist.`, { entity: 'Client', id: input.clientId });
   const servicePackage = await ctx.em.findOne(ServicePackage, { code: input.packageCode });
@@ -132,14 +149,17 @@ async function startProject(ctx: ServiceContext, viewer: Viewer, projectId: stri
     createdAt: new Date().toISOString(),
   };
 
+  return {
+    workflowInput: { projectId, policy, stagingUrl, dayMs: ctx.sopDayMs, record },
+    labels: { projectName: record.name, clientName: client.name, packageCode: servicePackage.code, clientTier: client.tier, projectLead },
+  };
+}
+
+async function startProject(ctx: ServiceContext, { workflowInput, labels }: ProjectStart, key: string | null): Promise<Project> {
+  const { projectId } = workflowInput;
   createProjectFaults.beforeWorkflowStart?.(projectId);
   try {
-    await startProjectSop(
-      ctx.temporal,
-      ctx.taskQueue,
-      { projectId, policy, stagingUrl, dayMs: ctx.sopDayMs, record },
-      { projectName: record.name, clientName: client.name, packageCode: servicePackage.code, clientTier: client.tier, projectLead },
-    );
+    await startProjectSop(ctx.temporal, ctx.taskQueue, workflowInput, labels);
   } catch (error) {
     // A retry may find the workflow that wrote the row already ended (a project cancelled at once).
     if (!(await ctx.em.count(Project, { id: projectId }))) throw error;

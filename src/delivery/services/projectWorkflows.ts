@@ -1,4 +1,4 @@
-import { WithStartWorkflowOperation, type Client as TemporalClient } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowNotFoundError, type Client as TemporalClient } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import type { ClientTier } from '../../catalog/domain/clientTier.js';
 import { DomainError } from '../../platform/domainError.js';
@@ -80,5 +80,16 @@ export async function sendSopAction<A extends SopAction>(
     );
   } catch (error) {
     translateTemporalFailure(error, whenClosed);
+  }
+}
+
+/** Whether the project's workflow was ever started (running or closed). */
+export async function projectWorkflowExists(temporal: TemporalClient, projectId: string): Promise<boolean> {
+  try {
+    await temporal.workflow.getHandle(projectWorkflowId(projectId)).describe();
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw error;
   }
 }

@@ -70,6 +70,14 @@ export async function completeIdempotencyKey(em: EntityManager, key: string): Pr
 }
 
 /**
+ * Frees a key whose request was refused before it acted (nothing exists under it), so the
+ * caller may send the corrected request with the same key. A completed key is kept.
+ */
+export async function releaseIdempotencyKey(em: EntityManager, key: string): Promise<void> {
+  await em.nativeDelete(IdempotencyKey, { key, completedAt: null });
+}
+
+/**
  * The id of what a key's first request creates (a project, a ticket), minting it now if
  * none was yet: stored with the key once, whoever gets there first, so every retry names
  * the same thing and hence the same workflow. Claim the key first.
