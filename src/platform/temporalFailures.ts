@@ -15,6 +15,7 @@ const TRANSIENT_GRPC_STATUS = new Set([
   1, // CANCELLED
   4, // DEADLINE_EXCEEDED
   8, // RESOURCE_EXHAUSTED
+  9, // FAILED_PRECONDITION: e.g. an update while the workflow task is failing (a worker overloaded after a restart)
   14, // UNAVAILABLE
 ]);
 

@@ -99,3 +99,21 @@ describe('formatGraphQLError for refusals without a code', () => {
     expect(formatGraphQLError(formatted, error).message).toBe('Internal server error');
   });
 });
+
+describe('formatGraphQLError when the database is away', () => {
+  it.each([
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a server starting up (57P03)', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
+    ['an administrator shutdown (57P01)', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    ['a connection exception (08006)', Object.assign(new Error('connection failure'), { code: '08006' })],
+    ['a socket closed under the driver', new Error('Connection terminated unexpectedly')],
+  ])('answers %s with SERVICE_UNAVAILABLE, saying nothing of the driver', (_what, cause) => {
+    const { formatted, error } = asResolverFailure(new Error('DriverException', { cause }));
+    expect(formatGraphQLError(formatted, error)).toEqual({ message: 'The database is unavailable; try again shortly.', path: ['project', 'advance'], extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  });
+
+  it('keeps refused data (class 23) an internal error, not a retryable one', () => {
+    const { formatted, error } = asResolverFailure(Object.assign(new Error('duplicate key'), { code: '23505' }));
+    expect(formatGraphQLError(formatted, error).extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+});

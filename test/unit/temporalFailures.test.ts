@@ -67,6 +67,7 @@ describe('translateTemporalFailure', () => {
     [1, 'CANCELLED'],
     [4, 'DEADLINE_EXCEEDED'],
     [8, 'RESOURCE_EXHAUSTED'],
+    [9, 'FAILED_PRECONDITION'],
     [14, 'UNAVAILABLE'],
   ])('makes gRPC status %i (%s) WORKFLOW_UNAVAILABLE, whatever the message', (code) => {
     const thrown = translated(grpcError(code));

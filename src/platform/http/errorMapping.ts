@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError, type DomainErrorCode } from '../domainError.js';
+import { isDatabaseUnavailable } from '../orm/sqlState.js';
 
 /**
  * The one table from domain error codes to what API clients see. It is a Record over
@@ -66,6 +67,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   const code = formatted.extensions?.code;
+  if (isDatabaseUnavailable(error)) {
+    // Postgres restarting or away: a coded, retryable answer; a retry with the same idempotency key never acts twice.
+    return { message: 'The database is unavailable; try again shortly.', locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
   if (isUncodedRequestRefusal(error)) {
     // Apollo's own refusals of a malformed request (e.g. a persisted query whose hash does
     // not match) carry status 400 and no code: the client's mistake, said in Apollo's words.

@@ -5,6 +5,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { formatGraphQLError } from './errorMapping.js';
+import { isDatabaseUnavailable } from '../orm/sqlState.js';
 import type { GraphQLContext } from './graphqlContext.js';
 import { requestIdOf } from './requestLog.js';
 
@@ -24,6 +25,8 @@ export const httpErrorHandler: ErrorRequestHandler = (error: { type?: string; st
     res.status(400).json(graphqlShaped('The request body is not valid JSON.', 'MALFORMED_JSON'));
   } else if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
     res.status(415).json(graphqlShaped('The request body encoding is not supported.', 'UNSUPPORTED_MEDIA_TYPE'));
+  } else if (isDatabaseUnavailable(error)) {
+    res.status(503).json(graphqlShaped('The database is unavailable; try again shortly.', 'SERVICE_UNAVAILABLE'));
   } else if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
     res.status(error.status).json(graphqlShaped('The request is not acceptable.', 'BAD_REQUEST'));
   } else {
