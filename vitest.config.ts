@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Three groups, so that only the tests that need real servers pay for starting them.
+// Four groups, so that only the tests that need real servers pay for starting them.
 export default defineConfig({
   resolve: {
     // graphql 16 ships CJS (main) and ESM (module) copies. Node, and so Apollo and
@@ -35,6 +35,20 @@ export default defineConfig({
           globalSetup: ['test/support/globalSetup.ts'],
           setupFiles: ['test/support/quietTemporal.ts'],
           testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        // The fault drills: they start, kill and restart real processes, so they run alone
+        // (one file at a time) and get minutes, not seconds (`npm run test:faults`).
+        extends: true,
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          globalSetup: ['test/support/globalSetup.ts'],
+          setupFiles: ['test/support/quietTemporal.ts'],
+          fileParallelism: false,
+          testTimeout: 420_000,
           hookTimeout: 180_000,
         },
       },
