@@ -14,6 +14,7 @@ import { uniformPolicy } from '../support/slaPolicies.js';
 import { startFaultStack, type FaultStack } from './support/faultStack.js';
 import { retryingClient, RETRYABLE_CODES, type MutationRecord } from './support/retryingClient.js';
 import { startWebhookReceiver } from './support/webhookReceiver.js';
+import { mulberry32 } from '../../src/shared/domain/seededRandom.js';
 
 /**
  * The fault drill (`npm run test:faults`): 100 projects and 100 tickets driven through
@@ -28,18 +29,7 @@ const TICKETS = 100;
 const SCRIPTS_AT_ONCE = 12;
 const SEED = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 1_000_000));
 
-/** mulberry32: a small seeded generator, so a failing run's fault timing can be replayed. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const random = seededRandom(SEED);
+const random = mulberry32(SEED);
 const between = (min: number, max: number) => min + random() * (max - min);
 
 // First response due 90 s after opening, on a clock that runs around the clock: warnings at

@@ -23,6 +23,7 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
 } from 'graphql';
+import { mulberry32 } from '../../src/shared/domain/seededRandom.js';
 
 /**
  * A schema-driven generator of hostile GraphQL operations (issue 11, "Hostile input"):
@@ -32,16 +33,9 @@ import {
  * required id argument. test/integration/fuzz.test.ts sends them and judges the answers.
  */
 
-/** mulberry32: a small, fast, deterministic PRNG. */
+/** A seeded generator (mulberry32) with the draws the fuzzer needs. */
 export function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (n: number) => Math.floor(next() * n),

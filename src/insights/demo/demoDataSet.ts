@@ -91,6 +91,7 @@ import {
   ROUND_SUMMARIES,
   TICKET_TEXTS,
 } from './demoTexts.js';
+import { mulberry32 } from '../../shared/domain/seededRandom.js';
 
 // ---------------------------------------------------------------------------------------
 // Options and rows
@@ -284,17 +285,6 @@ export function demoUuid(kind: string, ...parts: (string | number)[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** mulberry32: a tiny, fast 32-bit PRNG; the same seed gives the same sequence everywhere. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A 32-bit seed for one independent stream of the data set (clients, project n, tickets, ...). */
 function streamSeed(seed: number, ...parts: (string | number)[]): number {
