@@ -2,7 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { DomainError } from '../domainError.js';
 import type { GraphQLContext } from './graphqlContext.js';
-import { decodeGlobalId, encodeGlobalId, markNodeType, MAX_NODE_IDS, NodeInterface, UUID_SHAPE, type NodeLookup } from './node.js';
+import { decodeGlobalId, encodeGlobalId, markNodeType, MAX_NODE_IDS, NodeInterface, type NodeLookup } from './node.js';
+import { isUuid } from '../../shared/domain/uuid.js';
 
 /** A row of the statement that finds which UUID-keyed type each UUID is of. */
 interface UuidOwner {
@@ -39,7 +40,7 @@ export function createNodeResolver(lookups: readonly NodeLookup[]) {
     .join(' union all ');
 
   async function loadNodes(ctx: GraphQLContext, ids: readonly string[]): Promise<(object | null)[]> {
-    const uuids = [...new Set(ids.filter((id) => UUID_SHAPE.test(id)).map((id) => id.toLowerCase()))];
+    const uuids = [...new Set(ids.filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
     const owners = new Map<string, UuidOwner>();
     if (uuids.length > 0 && uuidLookups.length > 0) {
       const rows = await ctx.em.execute<UuidOwner[]>(uuidOwners, uuidLookups.map(() => uuids.join(',')));
@@ -49,7 +50,7 @@ export function createNodeResolver(lookups: readonly NodeLookup[]) {
       ids.map(async (id) => {
         let lookup: NodeLookup | undefined;
         let parts: string[];
-        if (UUID_SHAPE.test(id)) {
+        if (isUuid(id)) {
           const owner = owners.get(id.toLowerCase());
           if (!owner) return null;
           lookup = byType.get(owner.type);

@@ -1,5 +1,6 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import type { ServiceContext } from '../serviceContext.js';
+import { isUuid } from '../../shared/domain/uuid.js';
 
 /**
  * Relay Global Object Identification (https://relay.dev/graphql/objectidentification.htm):
@@ -15,9 +16,6 @@ import type { ServiceContext } from '../serviceContext.js';
  * schema (src/platform/http/graphqlSchema.ts) hands them to `createNodeResolver`
  * (./NodeResolver.ts). This module imports no context.
  */
-
-/** The shape of the UUIDs the server mints, as the UUID-keyed tables hold them. */
-export const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Longest global id accepted: the longest key (a site check's) fits with room to spare. */
 export const MAX_GLOBAL_ID_LENGTH = 400;
@@ -76,7 +74,7 @@ export function intPart(part: string | undefined): number | undefined {
 
 /** A key part that must be UUID-shaped (a project id inside an opaque id); undefined otherwise. */
 export function uuidPart(part: string | undefined): string | undefined {
-  return part !== undefined && UUID_SHAPE.test(part) ? part.toLowerCase() : undefined;
+  return isUuid(part) ? part.toLowerCase() : undefined;
 }
 
 /** Where a UUID-keyed type's rows are, for the one statement that finds which type a UUID is of. */

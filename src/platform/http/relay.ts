@@ -2,6 +2,7 @@ import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } fr
 import { unstorableText } from '../../shared/domain/storable.js';
 import { DomainError } from '../domainError.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest, type SortDirection } from '../pagination.js';
+import { isUuid } from '../../shared/domain/uuid.js';
 
 /**
  * Relay connections (https://relay.dev/graphql/connections.htm) for every list of the
@@ -125,12 +126,11 @@ const MAX_CURSOR_LENGTH = 1200;
 /** Reads one part of a cursor's array; undefined when the part is not what the list's cursors hold. */
 export type CursorPart<T> = (value: unknown) => T | undefined;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** The parts cursors are made of, checked as strictly as the columns they are compared with. */
 export const cursorParts = {
-  uuid: ((value) => (typeof value === 'string' && UUID.test(value) ? value : undefined)) as CursorPart<string>,
+  uuid: ((value) => (isUuid(value) ? value : undefined)) as CursorPart<string>,
   timestamp: ((value) => {
     if (typeof value !== 'string' || !ISO_TIMESTAMP.test(value)) return undefined;
     const date = new Date(value);
