@@ -15,18 +15,11 @@ export interface MeasuredProcess {
   tree: boolean;
 }
 
-export interface CellResult {
+/** One scenario × system × concurrency: the load generator's figures (all rounds pooled), plus what the processes did. */
+export interface CellResult extends Omit<LoadResult, 'maxMs' | 'latenciesMs'> {
   scenario: string;
   system: string;
   concurrency: number;
-  requests: number;
-  errors: number;
-  firstError: string | null;
-  seconds: number;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
   statementsPerRequest: number;
   /** CPU seconds per process during the measured time (all rounds). */
   cpuSeconds: Record<string, number>;
