@@ -1,13 +1,12 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Worker } from '@temporalio/worker';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACKAGES } from '../../src/catalog/domain/defaultPackages.js';
 import { PROJECTION_REJECTED, type TimelineEvent } from '../../src/delivery/domain/timelineEvent.js';
 import { sopActionUpdate, sopStateQuery } from '../../workflows/delivery/messages.js';
 import type { projectSop } from '../../workflows/delivery/projectSop.js';
-import { startTimeSkipping } from '../support/temporalBinaries.js';
+import { useTimeSkipping } from '../support/temporalBinaries.js';
 import { round } from './sopHarness.js';
 
 /**
@@ -15,27 +14,18 @@ import { round } from './sopHarness.js';
  * regular activity when the local one does not succeed, and never retried when the read
  * model refuses the event for good.
  */
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  ({ env, bundle } = await startTimeSkipping());
-});
-
-afterAll(async () => {
-  await env?.teardown();
-});
+const server = useTimeSkipping();
 
 let counter = 0;
 
 /** Runs `test` on a fresh project whose event writes `write` answers (it may throw). */
-async function withProject(write: (event: TimelineEvent, attempt: number) => void, test: (handle: ReturnType<typeof env.client.workflow.getHandle<typeof projectSop>>) => Promise<void>) {
+async function withProject(write: (event: TimelineEvent, attempt: number) => void, test: (handle: ReturnType<typeof server.env.client.workflow.getHandle<typeof projectSop>>) => Promise<void>) {
   const taskQueue = `read-model-${++counter}`;
   let attempt = 0;
   const worker = await Worker.create({
-    connection: env.nativeConnection,
+    connection: server.env.nativeConnection,
     taskQueue,
-    workflowBundle: bundle,
+    workflowBundle: server.bundle,
     activities: {
       async recordTimelineEvent(event: TimelineEvent) {
         write(event, ++attempt);
@@ -43,7 +33,7 @@ async function withProject(write: (event: TimelineEvent, attempt: number) => voi
     },
   });
   await worker.runUntil(async () => {
-    const handle = await env.client.workflow.start<typeof projectSop>('projectSop', {
+    const handle = await server.env.client.workflow.start<typeof projectSop>('projectSop', {
       taskQueue,
       workflowId: `read-model-${counter}`,
       args: [{ projectId: `rm${counter}`, policy: DEFAULT_PACKAGES.find((p) => p.code === 'STANDARD')!.policy }],
@@ -58,7 +48,7 @@ async function withProject(write: (event: TimelineEvent, attempt: number) => voi
 
 /** What the workflow's history says about how the event was written. */
 async function writesInHistory(workflowId: string) {
-  const { events } = await env.client.workflow.getHandle(workflowId).fetchHistory();
+  const { events } = await server.env.client.workflow.getHandle(workflowId).fetchHistory();
   return {
     localActivityMarkers: events!.filter((event) => event.markerRecordedEventAttributes?.markerName === 'core_local_activity').length,
     activitiesScheduled: events!.filter((event) => event.activityTaskScheduledEventAttributes).length,

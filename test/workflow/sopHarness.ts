@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 import type { Activities } from '../../src/platform/runtime/activities.js';
 import type { CommunicationRound } from '../../src/delivery/domain/communicationRound.js';
 import { DEFAULT_PACKAGES, type PackageCode } from '../../src/catalog/domain/defaultPackages.js';
@@ -10,34 +10,40 @@ import type { SiteCheck } from '../../src/delivery/domain/siteCheck.js';
 import type { TimelineEvent } from '../../src/delivery/domain/timelineEvent.js';
 import { sopActionUpdate, sopStateQuery } from '../../workflows/delivery/messages.js';
 import type { projectSop, ProjectSopInput } from '../../workflows/delivery/projectSop.js';
-import { startTimeSkipping } from '../support/temporalBinaries.js';
+import { useTimeSkipping } from '../support/temporalBinaries.js';
 
 /**
  * A time-skipping Temporal test server and a worker whose activities are mocked, for
- * tests of the SOP workflows' rules and timers. One per test file.
+ * tests of the SOP workflows' rules and timers. A fresh server for every test.
  */
 export interface SopHarness {
-  env: TestWorkflowEnvironment;
+  readonly env: TestWorkflowEnvironment;
   events: TimelineEvent[];
   reports: { month: number }[];
   /** One entry per scheduled-probe activity: a day of the stress test or a month of monitoring. */
   probes: { run: string; period: string }[];
   /** What the mocked site answers; tests make it fail. */
   site: { check: () => SiteCheck };
-  bundle: WorkflowBundleWithSourceMap;
+  readonly bundle: WorkflowBundleWithSourceMap;
 }
 
 export const healthy = (): SiteCheck => ({ ok: true, status: 200, latencyMs: 120, error: null });
 export const failing = (): SiteCheck => ({ ok: false, status: 503, latencyMs: 40, error: 'HTTP 503' });
 
 export function useSopHarness(): SopHarness {
-  const harness = { events: [], reports: [], probes: [], site: { check: healthy } } as unknown as SopHarness;
-  beforeAll(async () => {
-    ({ env: harness.env, bundle: harness.bundle } = await startTimeSkipping());
-  });
-  afterAll(async () => {
-    await harness.env?.teardown();
-  });
+  const server = useTimeSkipping();
+  const harness: SopHarness = {
+    get env() {
+      return server.env;
+    },
+    get bundle() {
+      return server.bundle;
+    },
+    events: [],
+    reports: [],
+    probes: [],
+    site: { check: healthy },
+  };
   beforeEach(() => {
     harness.events.length = 0;
     harness.reports.length = 0;
@@ -96,16 +102,7 @@ export async function withProject(
       workflowId: `project-p${counter}`,
       args: [{ projectId: `p${counter}`, policy, stagingUrl: 'https://staging.example.test', ...overrides }],
     });
-    try {
-      await test(handle, policy);
-    } finally {
-      // Leave no running workflow (or child) behind to hold the shared test clock.
-      const { stressTestAttempts } = await handle.query(sopStateQuery).catch(() => ({ stressTestAttempts: 0 }));
-      const children = [...Array.from({ length: stressTestAttempts }, (_, i) => `${handle.workflowId}-stress-test-${i + 1}`), `${handle.workflowId}-monitoring`];
-      for (const id of [handle.workflowId, ...children]) {
-        await harness.env.client.workflow.getHandle(id).terminate('test finished').catch(() => undefined);
-      }
-    }
+    await test(handle, policy);
   });
 }
 

@@ -1,14 +1,13 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Worker } from '@temporalio/worker';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { deadline, HOUR_MS, MINUTE_MS, utcOffsetAt, type BusinessCalendar } from '../../src/aftersales/domain/businessCalendar.js';
 import type { SlaNotification } from '../../src/aftersales/domain/slaNotification.js';
 import type { SlaPolicy, SlaTargets } from '../../src/aftersales/domain/slaPolicy.js';
 import type { TicketSnapshot } from '../../src/aftersales/domain/ticketSnapshot.js';
 import { ticketPriorityKey, ticketSummary, type TicketOpening, type TicketState, type TicketTransitionName } from '../../src/aftersales/domain/ticket.js';
 import { openTicketUpdate, ticketSla, ticketStateQuery, ticketUpdate, type TicketSlaInput } from '../../workflows/aftersales/ticketSla.js';
-import { startTimeSkipping } from '../support/temporalBinaries.js';
+import { useTimeSkipping } from '../support/temporalBinaries.js';
 
 const H = HOUR_MS;
 const MIN = MINUTE_MS;
@@ -39,19 +38,11 @@ const TICKET: TicketOpening = {
   clientCsm: 'carl.csm',
 };
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
+const server = useTimeSkipping();
 /** What the mocked notify activity was given, in order. */
 const sent: SlaNotification[] = [];
 /** What the mocked projection activity was given. */
 const snapshots: TicketSnapshot[] = [];
-
-beforeAll(async () => {
-  ({ env, bundle } = await startTimeSkipping());
-});
-afterAll(async () => {
-  await env?.teardown();
-});
 beforeEach(() => {
   sent.length = 0;
   snapshots.length = 0;
@@ -67,9 +58,9 @@ type Handle = WorkflowHandle<typeof ticketSla>;
 async function withTicket(overrides: Partial<TicketOpening>, test: (handle: Handle, opened: TicketState) => Promise<void>, input: Partial<TicketSlaInput> = {}) {
   const taskQueue = `ticket-${++counter}`;
   const worker = await Worker.create({
-    connection: env.nativeConnection,
+    connection: server.env.nativeConnection,
     taskQueue,
-    workflowBundle: bundle,
+    workflowBundle: server.bundle,
     activities: {
       async notify(notification: SlaNotification) {
         sent.push(notification);
@@ -84,7 +75,7 @@ async function withTicket(overrides: Partial<TicketOpening>, test: (handle: Hand
     // The API opens a ticket with Update-with-Start (WithStartWorkflowOperation + executeUpdateWithStart,
     // shown against the real dev server in scripts/recordHistories.ts). The time-skipping test server
     // does not implement ExecuteMultiOperation, so here the same two steps go as two calls.
-    const handle = await env.client.workflow.start(ticketSla, {
+    const handle = await server.env.client.workflow.start(ticketSla, {
       workflowId: `ticket-${ticket.ticketId}`,
       taskQueue,
       args: [{ ticket, policy: POLICY, ...input }],
@@ -115,7 +106,7 @@ async function settle(handle: Handle) {
 }
 
 async function advance(handle: Handle, millis: number) {
-  await env.sleep(millis);
+  await server.env.sleep(millis);
   return settle(handle);
 }
 
@@ -140,12 +131,12 @@ const BERLIN_9_TO_5: BusinessCalendar = {
 
 /** Moves the test clock forward to the next `weekday` (0 Sunday … 6 Saturday) at `minuteOfDay` in Berlin, at least a minute ahead. */
 async function moveClockTo(weekday: number, minuteOfDay: number) {
-  const now = await env.currentTimeMs();
+  const now = await server.env.currentTimeMs();
   for (let day = now + 2 * MIN; ; day += 24 * H) {
     const local = new Date(day + utcOffsetAt('Europe/Berlin', day));
     if (local.getUTCDay() !== weekday) continue;
     const target = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) + minuteOfDay * MIN - utcOffsetAt('Europe/Berlin', day);
-    if (target > now + MIN) return env.sleep(target - now);
+    if (target > now + MIN) return server.env.sleep(target - now);
   }
 }
 
@@ -170,7 +161,7 @@ describe('ticket SLA workflow', () => {
     withTicket({}, async (handle, opened) => {
       expect(opened).toMatchObject({ status: 'OPEN', severity: 'HIGH', policyVersion: 7, targets: { firstResponseMillis: H }, slaBreached: false });
       // The API retrying the start (USE_EXISTING) reaches the same workflow and its first state.
-      const retried = await env.client.workflow.start(ticketSla, {
+      const retried = await server.env.client.workflow.start(ticketSla, {
         workflowId: handle.workflowId,
         taskQueue: (await handle.describe()).taskQueue,
         args: [{ ticket: { ...TICKET, ticketId: opened.ticketId }, policy: POLICY }],
@@ -456,15 +447,15 @@ describe('ticket SLA workflow', () => {
           const state = await update(handle, 'respondToTicket', { ...agentReply, kind: 'INTERNAL_NOTE' });
           expect(state.messages).toBe(i);
         }
-        const latest = await env.client.workflow.getHandle(handle.workflowId).describe();
+        const latest = await server.env.client.workflow.getHandle(handle.workflowId).describe();
         expect(latest.runId).not.toBe(firstRun);
         expect(latest.status.name).toBe('RUNNING');
         expect(latest.searchAttributes).toMatchObject({ TicketSeverity: ['HIGH'], SlaBreached: [false] });
-        const resumed = await env.client.workflow.getHandle(handle.workflowId).query(ticketStateQuery);
+        const resumed = await server.env.client.workflow.getHandle(handle.workflowId).query(ticketStateQuery);
         expect(resumed).toMatchObject({ messages: 12, openedAt: opened.openedAt });
         // The first response still breaches at its original deadline, once, in the latest run.
-        await env.sleep(2 * H);
-        await settle(env.client.workflow.getHandle(handle.workflowId));
+        await server.env.sleep(2 * H);
+        await settle(server.env.client.workflow.getHandle(handle.workflowId));
         expect(sentFor('FIRST_RESPONSE').map((n) => n.kind)).toEqual(['SLA_LEAD_TIME_WARNING', 'SLA_WARNING', 'SLA_BREACH']);
         expect(at(sentFor('FIRST_RESPONSE')[2]!.thresholdAt)).toBe(opened.openedAt + H);
         // The read model's snapshots went on counting across runs: 1 (opening), then one per update.

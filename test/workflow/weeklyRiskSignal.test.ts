@@ -1,8 +1,7 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Worker } from '@temporalio/worker';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   agencyCounts,
   previousWeekStart,
@@ -13,7 +12,7 @@ import {
   type ServiceAuditNotification,
 } from '../../src/insights/domain/riskSignal.js';
 import { weeklyRiskSignal } from '../../workflows/insights/weeklyRiskSignal.js';
-import { startTimeSkipping } from '../support/temporalBinaries.js';
+import { useTimeSkipping } from '../support/temporalBinaries.js';
 
 /**
  * The weekly risk signal's workflow on the time-skipping server, its activities mocked by a
@@ -23,15 +22,7 @@ import { startTimeSkipping } from '../support/temporalBinaries.js';
  * of the week opens and sends nothing.
  */
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  ({ env, bundle } = await startTimeSkipping());
-});
-afterAll(async () => {
-  await env?.teardown();
-});
+const server = useTimeSkipping();
 
 const ACME: ClientCounts = { clientId: 'c-acme', clientName: 'Acme Trading', current: { complaints: 3, activeProjects: 2 }, previous: { complaints: 1, activeProjects: 2 } };
 const GLOBEX: ClientCounts = { clientId: 'c-globex', clientName: 'Globex Retail', current: { complaints: 2, activeProjects: 2 }, previous: { complaints: 2, activeProjects: 2 } };
@@ -102,8 +93,8 @@ let counter = 0;
 
 async function run(input: { weekStart?: string }) {
   const taskQueue = `risk-${++counter}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
-  return worker.runUntil(env.client.workflow.execute(weeklyRiskSignal, { workflowId: `risk-signal-test-${counter}`, taskQueue, args: [input] }));
+  const worker = await Worker.create({ connection: server.env.nativeConnection, taskQueue, workflowBundle: server.bundle, activities });
+  return worker.runUntil(server.env.client.workflow.execute(weeklyRiskSignal, { workflowId: `risk-signal-test-${counter}`, taskQueue, args: [input] }));
 }
 
 describe('weeklyRiskSignal', () => {
@@ -163,9 +154,9 @@ describe('weeklyRiskSignal', () => {
   });
 
   it('without a week, measures the week before the one it started in (by the workflow start time)', async () => {
-    const before = previousWeekStart(await env.currentTimeMs());
+    const before = previousWeekStart(await server.env.currentTimeMs());
     const result = await run({});
-    const after = previousWeekStart(await env.currentTimeMs());
+    const after = previousWeekStart(await server.env.currentTimeMs());
     expect([before, after]).toContain(calls[0]!.arg);
     expect(result.weekStart).toBe(calls[0]!.arg);
   });
