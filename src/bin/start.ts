@@ -25,6 +25,7 @@ try {
     log('Applying migrations and seed data, starting the worker and the API...');
     application = await startApplication({
       databaseUrl: infrastructure.databaseUrl,
+      databasePoolSize: config.DATABASE_POOL_SIZE,
       temporalAddress: infrastructure.temporalAddress,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,

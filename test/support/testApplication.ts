@@ -43,7 +43,7 @@ export interface TestApplication extends RunningStack {
  * so test files never see each other's data; plus helpers to talk to it.
  */
 export async function startTestApplication(
-  options: { sopDayMs?: number; workflowBundle?: WorkerOptions['workflowBundle']; outbound?: OutboundPolicy; api?: ApiOptions; notifications?: NotificationSettings; slaAlerting?: SlaAlerting } = {},
+  options: { sopDayMs?: number; workflowBundle?: WorkerOptions['workflowBundle']; outbound?: OutboundPolicy; api?: ApiOptions; notifications?: NotificationSettings; slaAlerting?: SlaAlerting; databasePoolSize?: number } = {},
 ): Promise<TestApplication> {
   const stack = await startStack({
     services: { postgresUrl: inject('postgresUrl'), temporalAddress: inject('temporalAddress') },

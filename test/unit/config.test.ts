@@ -24,6 +24,7 @@ describe('loadConfig', () => {
   it('runs on embedded defaults when nothing is set', () => {
     expect(loadConfig({})).toEqual({
       EMBEDDED_PG_PORT: 5433,
+      DATABASE_POOL_SIZE: 10,
       DATA_DIR: '.data',
       TEMPORAL_PORT: 7233,
       TEMPORAL_UI_PORT: 8233,
@@ -55,6 +56,7 @@ describe('loadConfig', () => {
     expect([...CONFIG_VARIABLES].sort()).toEqual(
       [
         'DATABASE_URL',
+        'DATABASE_POOL_SIZE',
         'EMBEDDED_PG_PORT',
         'DATA_DIR',
         'TEMPORAL_ADDRESS',
@@ -131,6 +133,12 @@ describe('loadConfig', () => {
 
   it.each(['mysql://u:p@db/sop', 'http://db:5432/sop', 'postgresx://db/sop', 'db:5432/sop', 'not a url'])('refuses DATABASE_URL %s', (url) => {
     expect(badVariables({ DATABASE_URL: url })).toEqual(['DATABASE_URL']);
+  });
+
+  it('takes DATABASE_POOL_SIZE as a whole number of connections from 1 to 1000', () => {
+    expect(loadConfig({ DATABASE_POOL_SIZE: '1' }).DATABASE_POOL_SIZE).toBe(1);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '40' }).DATABASE_POOL_SIZE).toBe(40);
+    for (const bad of ['0', '-3', '2.5', '1001', 'ten']) expect(badVariables({ DATABASE_POOL_SIZE: bad }), bad).toEqual(['DATABASE_POOL_SIZE']);
   });
 
   it('takes LOG_LEVEL from debug, info, warn and error only', () => {

@@ -36,7 +36,9 @@ export function createTicketProjectionActivities(orm: MikroORM): TicketProjectio
     const { state, record, seq } = snapshot;
     const em = orm.em.fork();
     await em.transactional(async (tx) => {
-      const assignee = state.assignee ? await tx.getConnection().execute<{ team: string | null }[]>('select team from app_user where username = ?', [state.assignee]) : [];
+      // On the transaction's own connection: a second one from the pool, taken while this one
+      // is held, deadlocked the worker once ten tickets were written at once (issue 11's drill).
+      const assignee = state.assignee ? await tx.execute<{ team: string | null }[]>('select team from app_user where username = ?', [state.assignee]) : [];
       const row = {
         id: state.ticketId,
         project: state.projectId,

@@ -1,4 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import { DEFAULT_POOL_SIZE } from './connectionPool.js';
 import { ormConfig } from './ormConfig.js';
 import { DatabaseSeeder } from './seeders/DatabaseSeeder.js';
 
@@ -6,8 +7,8 @@ import { DatabaseSeeder } from './seeders/DatabaseSeeder.js';
  * Opens the ORM on `clientUrl` and connects now: MikroORM 7 connects lazily, on the
  * first query, and until then its connection check (the API's /readyz) says not ready.
  */
-export async function openDatabase(clientUrl: string): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormConfig(clientUrl));
+export async function openDatabase(clientUrl: string, poolSize = DEFAULT_POOL_SIZE): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormConfig(clientUrl, { pool: { min: 0, max: poolSize } }));
   await orm.connect();
   return orm;
 }

@@ -3,6 +3,7 @@ import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { SeedManager } from '@mikro-orm/seeder';
 import { ALL_ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { DEFAULT_POOL_SIZE, IDLE_IN_TRANSACTION_TIMEOUT_MS, POOL_ACQUIRE_TIMEOUT_MS } from './connectionPool.js';
 
 /** The ORM configuration for a Postgres at `clientUrl`; the one place it is written. */
 export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
@@ -22,7 +23,9 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     },
     // Request handlers and activities must fork the EntityManager; the global one is a bug.
     allowGlobalContext: false,
-    pool: { min: 0, max: 10 },
+    pool: { min: 0, max: DEFAULT_POOL_SIZE },
+    // Passed to pg's Pool and to each of its connections.
+    driverOptions: { connectionTimeoutMillis: POOL_ACQUIRE_TIMEOUT_MS, idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS },
     ...overrides,
   });
 }

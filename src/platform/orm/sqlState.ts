@@ -14,16 +14,22 @@ const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
 /** What the driver's socket reports when the server is not there. */
 const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
+/** What `pg`'s pool throws when no connection came free in time; it has no code either. */
+const POOL_ACQUIRE_TIMEOUT_MESSAGE = 'timeout exceeded when trying to connect';
+
 /**
  * Whether `error` (or anything it wraps) says the database cannot be reached right now, as
  * opposed to refusing the statement: the caller should retry later. `pg` reports a socket
- * closed under it with no code at all, only its fixed message.
+ * closed under it, and its pool an acquire that timed out, with no code at all, only
+ * fixed messages.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 10; depth++) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_ERRNO.has(code))) return true;
     if (current.message.startsWith('Connection terminated')) return true;
+    // The pool had no connection free within POOL_ACQUIRE_TIMEOUT_MS (src/platform/orm/connectionPool.ts).
+    if (current.message === POOL_ACQUIRE_TIMEOUT_MESSAGE) return true;
     current = (current as { originalError?: unknown }).originalError ?? current.cause;
   }
   return false;

@@ -14,6 +14,8 @@ import { createWorker } from './worker.js';
 
 export interface ApplicationSettings {
   databaseUrl: string;
+  /** Postgres connections this process may hold (DATABASE_POOL_SIZE); 10 when absent. */
+  databasePoolSize?: number;
   temporalAddress: string;
   namespace: string;
   taskQueue: string;
@@ -47,7 +49,7 @@ export interface RunningApplication {
  * then the worker drains its tasks, then connections close.
  */
 export async function startApplication(settings: ApplicationSettings): Promise<RunningApplication> {
-  const orm = await openDatabase(settings.databaseUrl);
+  const orm = await openDatabase(settings.databaseUrl, settings.databasePoolSize);
   const closers: { name: string; close: () => Promise<void> }[] = [{ name: 'database', close: () => orm.close() }];
   const stop = async () => {
     for (const { name, close } of closers.reverse()) {

@@ -1,5 +1,6 @@
 import { DEFAULT_SLA_ALERTING, type SlaAlerting } from '../../aftersales/domain/slaAlerting.js';
 import { z } from 'zod';
+import { DEFAULT_POOL_SIZE } from '../orm/connectionPool.js';
 import { DEFAULT_OUTBOUND_POLICY, parseNetwork, type OutboundPolicy } from '../outbound/outboundPolicy.js';
 import { WEBHOOK_SECRET_MIN_LENGTH, webhookSettingsProblems, type WebhookSettings } from '../notifications/webhookSettings.js';
 
@@ -30,6 +31,8 @@ const CROSS_CHECKED = new Set(['NOTIFY_WEBHOOK_URL', 'NOTIFY_WEBHOOK_SECRET', 'O
  */
 export const configSchema = z.object({
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** Postgres connections per process; the API's requests and the worker's activities share them. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(DEFAULT_POOL_SIZE),
   EMBEDDED_PG_PORT: port.default(5433).refine((value) => value !== 5432, {
     message: 'must not be 5432: a machine may already run a Postgres there',
   }),

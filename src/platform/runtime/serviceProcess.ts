@@ -19,6 +19,7 @@ export async function runServiceProcess(role: 'api' | 'worker'): Promise<void> {
     installTemporalRuntime(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, role === 'worker' ? workerMetricsAddress(config) : undefined);
     const application = await startApplication({
       ...requireExternalServices(config),
+      databasePoolSize: config.DATABASE_POOL_SIZE,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       sopDayMs: config.SOP_DAY_MS,

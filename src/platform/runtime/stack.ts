@@ -100,6 +100,8 @@ export interface StackOptions {
   slaAlerting?: SlaAlerting;
   /** Where SLA notifications go besides the log and live subscribers (a webhook). */
   notifications?: NotificationSettings;
+  /** Postgres connections the stack's one process may hold; 10 when absent. */
+  databasePoolSize?: number;
   /** A prebuilt bundle to share between stacks; otherwise one is built. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   /**
@@ -149,6 +151,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const auth = { secret: randomBytes(32).toString('base64url'), issuer: 'delivery-sop', audience: 'delivery-sop-api' };
     const app = await startApplication({
       databaseUrl,
+      databasePoolSize: options.databasePoolSize,
       temporalAddress: services.temporalAddress,
       namespace: NAMESPACE,
       taskQueue,
