@@ -4,7 +4,7 @@ import { startTestApplication, type TestApplication } from '../support/testAppli
 
 /**
  * The API's protections and self-reporting over real HTTP, on production's defaults
- * (limits 12 deep, 15 aliases, cost 5000, 2000 tokens, 50 directives; introspection and
+ * (limits 12 deep, 15 aliases, cost 20 000, 2000 tokens, 50 directives; introspection and
  * suggestions off) except a mutation rate limit of 3 a minute and a 64 KiB body limit,
  * small enough to reach: refusals come with stable codes before anything runs; GraphiQL
  * from local assets only; Prometheus metrics; one JSON log line per request carrying the
@@ -85,18 +85,24 @@ describe('query limits', () => {
     expect(await clientsNamed(name)).toBe(0);
   });
 
-  it('refuses a document costing more than 5000 with QUERY_TOO_COSTLY, though within the depth, alias and token limits', async () => {
-    const leaf = 'servicePackages { policy { stressTestThresholds { minAvailability maxP95LatencyMs maxErrorRate } firstResponseHours { LOW MEDIUM HIGH } } }';
-    // Depth 12, no aliases, about 190 tokens; cost about 5460 (1.5 times per level).
-    const response = await post({ query: `query Costly { ${nested(8, 'Query', leaf.repeat(6))} }` });
-    expect(response.status).toBe(400);
-    expect(response.body.errors).toHaveLength(1);
-    expect(response.body.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 5000 });
-    expect(response.body.errors![0]!.message).toMatch(/^Query Cost limit of 5000 exceeded, found \d+/);
-    // A third as many fields costs less than the limit and answers.
-    const cheaper = await post({ query: `query Cheaper { ${nested(8, 'Query', leaf.repeat(2))} }` });
-    expect(cheaper.status).toBe(200);
-    expect(cheaper.body.data.servicePackages.length).toBeGreaterThan(0);
+  it('refuses a document costing more than 20 000 with QUERY_TOO_COSTLY, counting the pages it asks for, also through variables', async () => {
+    // Within the depth, alias and token limits: 100 projects with their last 100 timeline items each.
+    const nestedPages = `query Nested($first: Int, $items: Int) {
+      projects(first: $first) { edges { node { id timelineItems(last: $items) { edges { node { seq summary } } } } } } }`;
+    for (const variables of [{ first: 100, items: 100 }, { first: 100, items: 10 }]) {
+      const response = await post({ query: nestedPages, variables });
+      expect(response.status, JSON.stringify(variables)).toBe(400);
+      expect(response.body.errors).toHaveLength(1);
+      expect(response.body.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 20_000 });
+      expect(response.body.errors![0]!.message).toMatch(/^Query cost limit of 20000 exceeded, found \d+\.$/);
+    }
+    // The same pages written as literals cost the same.
+    const literal = await post({ query: nestedPages.replace('($first: Int, $items: Int)', '').replace('$first', '100').replace('$items', '100') });
+    expect(literal.body.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
+    // The board of 100 projects with the last item of each answers.
+    const board = await post({ query: nestedPages, variables: { first: 100, items: 1 } }, { authorization: `Bearer ${await app.tokenFor('lin.pm')}` });
+    expect(board.status).toBe(200);
+    expect(board.body.errors).toBeUndefined();
   });
 
   it('refuses more than 2000 tokens with TOO_MANY_TOKENS and more than 50 directives with TOO_MANY_DIRECTIVES', async () => {

@@ -7,11 +7,15 @@ import { loadConfig } from '../../src/platform/runtime/config.js';
 
 /** A tiny schema with a cycle, so any depth can be asked for; the protection is what is under test. */
 const typeDefs = `
-  type Query { node: Node, color(value: Color!): Color }
-  type Node { name: String, next: Node }
+  type Query { node: Node, nodes(first: Int, last: Int): [Node!]!, color(value: Color!): Color }
+  type Node { name: String, next: Node, other: Node, children(first: Int): [Node!]! }
   enum Color { RED GREEN }
 `;
-const resolvers = { Query: { node: () => ({ name: 'n' }), color: (_: unknown, { value }: { value: string }) => value }, Node: { next: () => ({ name: 'n' }) } };
+const page = (_: unknown, { first, last }: { first?: number; last?: number }) => Array.from({ length: first ?? last ?? 20 }, () => ({ name: 'n' }));
+const resolvers = {
+  Query: { node: () => ({ name: 'n' }), nodes: page, color: (_: unknown, { value }: { value: string }) => value },
+  Node: { next: () => ({ name: 'n' }), other: () => ({ name: 'n' }), children: page },
+};
 
 async function serverWith(introspection: boolean, limits = DEFAULT_QUERY_LIMITS) {
   const protection = graphqlProtection({ limits, introspection });
@@ -42,6 +46,45 @@ describe('graphqlProtection', () => {
       // A syntax error within the token limit stays one.
       expect((await server.run('{ node { name }')).errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
       expect((await server.run('{ node { name @include(if: true) next @skip(if: false) { name } } }')).errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_DIRECTIVES', limit: 1 });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('counts the rows a page asks for, whether a literal, a variable or the default page says how many', async () => {
+    const server = await serverWith(false, { ...DEFAULT_QUERY_LIMITS, maxCost: 1000 });
+    const nested = 'query ($a: Int, $b: Int) { nodes(first: $a) { children(first: $b) { name } } }';
+    try {
+      // 100 rows of one scalar: (2 + 1.5 × 1) × 100.
+      expect((await server.run('query ($n: Int) { nodes(first: $n) { name } }', { n: 100 })).errors).toBeUndefined();
+      // 100 × 100 rows: (2 + 1.5 × 350) × 100 = 52 700, as variables or as literals; 20 × 20 by default.
+      for (const [query, variables] of [
+        [nested, { a: 100, b: 100 }],
+        ['{ nodes(first: 100) { children(first: 100) { name } } }', {}],
+        ['{ nodes { children { name } } }', {}],
+        ['query ($a: Int) { nodes(last: $a) { children(first: 100) { name } } }', { a: 100 }],
+      ] as const) {
+        const refused = (await server.run(query, variables)).errors?.[0];
+        expect(refused?.extensions, query).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 1000 });
+        expect(refused?.message).toMatch(/^Query cost limit of 1000 exceeded, found \d+\.$/);
+      }
+      // 5 × 5 rows answer.
+      expect((await server.run(nested, { a: 5, b: 5 })).data).toEqual({ nodes: Array.from({ length: 5 }, () => ({ children: Array.from({ length: 5 }, () => ({ name: 'n' })) })) });
+      // A variable that is no number is execution's to refuse, as always.
+      expect((await server.run(nested, { a: 'many' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses a document whose fragments spread into more fields than the cost counts (10 000), whatever the cost limit', async () => {
+    // Each fragment spreads the one below 25 times: 25^3 fields to count, within the depth, alias and token limits.
+    const spread = (name: string) => Array.from({ length: 25 }, () => `...${name}`).join(' ');
+    const fragments = ['fragment F0 on Node { name }', `fragment F1 on Node { next { ${spread('F0')} } }`, `fragment F2 on Node { other { ${spread('F1')} } }`];
+    const server = await serverWith(false, { ...DEFAULT_QUERY_LIMITS, maxCost: 10_000_000 });
+    try {
+      const refused = (await server.run(`{ nodes(first: 1) { ${spread('F2')} } } ${fragments.join(' ')}`)).errors?.[0];
+      expect(refused).toMatchObject({ message: 'Query cost limit of 10000000 exceeded, found more fields than it counts.', extensions: { code: 'QUERY_TOO_COSTLY' } });
     } finally {
       await server.stop();
     }

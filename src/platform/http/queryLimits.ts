@@ -1,7 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
-import { GraphQLError, Lexer, Source, TokenKind, type ParseOptions, type ValidationRule } from 'graphql';
+import { getNamedType, GraphQLError, isCompositeType, Lexer, Source, TokenKind, type ParseOptions, type ValidationRule } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values.js';
+// The CommonJS build: its ESM build imports graphql's .mjs copy, another realm than the schema's.
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity/cjs';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination.js';
 
 /** How big a GraphQL document may be; anything over a limit is refused before it runs. */
 export interface QueryLimits {
@@ -9,7 +13,7 @@ export interface QueryLimits {
   maxDepth: number;
   /** Aliased fields in an operation. */
   maxAliases: number;
-  /** graphql-armor's cost: 1 a scalar, 2 an object, times 1.5 per level of nesting. */
+  /** 1 a scalar, 2 plus 1.5 × its selections an object, times the page a connection asks for. */
   maxCost: number;
   /** Lexical tokens in the document, checked while parsing. */
   maxTokens: number;
@@ -17,7 +21,7 @@ export interface QueryLimits {
   maxDirectives: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 50 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 15, maxCost: 20_000, maxTokens: 2000, maxDirectives: 50 };
 
 /** The stable `extensions.code` of each refusal (README, "error codes"). */
 export const QUERY_LIMIT_CODES = {
@@ -69,6 +73,22 @@ function exceedsTokens(source: string | undefined, max: number): boolean {
   }
   return false;
 }
+
+/**
+ * The cost of one field: 1 a scalar; an object 2 plus 1.5 × the cost of its selections,
+ * times the rows a connection asks for (`first` or `last`, from a literal, a variable or
+ * the default page). graphql-armor's cost rule has the same formula but counts a page
+ * only when `first` is a literal: `projects(first: $n)` cost what one project costs, so
+ * nested connections passed as variables got through at any size.
+ */
+const pageAwareCost: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!isCompositeType(getNamedType(field.type))) return 1;
+  const paged = field.args.some((arg) => arg.name === 'first' || arg.name === 'last');
+  const asked = Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE);
+  const rows = paged ? Math.min(Math.max(Number.isFinite(asked) ? asked : MAX_PAGE_SIZE, 1), MAX_PAGE_SIZE) : 1;
+  return (2 + 1.5 * childComplexity) * rows;
+};
+
 /** graphql-js appends suggestions ("Did you mean "name"?", "Did you mean the enum value "A"?") to several messages. */
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
 
@@ -88,7 +108,8 @@ export function graphqlProtection({ limits, introspection }: GraphQLProtection):
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ...callbacks('maxDepth') },
     maxAliases: { n: limits.maxAliases, ...callbacks('maxAliases') },
-    costLimit: { maxCost: limits.maxCost, ...callbacks('maxCost') },
+    // Cost is checked once the variables are known (didResolveOperation below).
+    costLimit: { enabled: false },
     maxDirectives: { n: limits.maxDirectives, ...callbacks('maxDirectives') },
     // Tokens are counted by graphql-js's parser itself (parseOptions below), field
     // suggestions are stripped by the plugin below, from every error, not only validation's.
@@ -99,6 +120,22 @@ export function graphqlProtection({ limits, introspection }: GraphQLProtection):
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       return {
+        async didResolveOperation({ schema, document, operation, request, operationName }) {
+          const variables = request.variables ?? {};
+          // The cost needs the variables' values; ones that do not coerce are refused by execution (BAD_USER_INPUT).
+          if (getVariableValues(schema, operation?.variableDefinitions ?? [], variables).errors) return;
+          let cost: number;
+          try {
+            cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [pageAwareCost] });
+          } catch {
+            cost = Infinity; // more than 10 000 fields once fragments are spread: too many to count
+          }
+          if (cost > limits.maxCost) {
+            throw new GraphQLError(`Query cost limit of ${limits.maxCost} exceeded, found ${Number.isFinite(cost) ? Math.ceil(cost) : 'more fields than it counts'}.`, {
+              extensions: { code: QUERY_LIMIT_CODES.maxCost, limit: limits.maxCost, http: { status: 400 } },
+            });
+          }
+        },
         async didEncounterErrors({ errors, source }) {
           for (const error of errors) {
             const extensions = error.extensions as Record<string, unknown>;
