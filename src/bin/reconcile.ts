@@ -36,7 +36,7 @@ try {
   const config = loadConfig();
   const { databaseUrl, temporalAddress } = requireExternalServices(config);
   installTemporalRuntime(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const orm = await openDatabase(databaseUrl);
+  const orm = await openDatabase(databaseUrl, config.DATABASE_POOL_SIZE);
   const connection = await Connection.connect({ address: temporalAddress });
   try {
     const scope = { orm, temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), taskQueue: config.TEMPORAL_TASK_QUEUE };

@@ -306,6 +306,21 @@ describe('live updates over graphql-ws', () => {
     expect(error[0]).toMatchObject({ extensions: { code: 'OPERATION_NOT_SUPPORTED' } });
   });
 
+  it('refuses a subscription costing more than the query cost limit: every event would run it again', async () => {
+    // 10 aliases of the project with 100 timeline items each; a page of 5 answers.
+    const costly =
+      `subscription ($id: UUID!, $items: Int) { projectUpdated(id: $id) { ${Array.from({ length: 10 }, (_, i) => `a${i}: timelineItems(last: $items) { edges { node { seq type summary occurredAt } } }`).join(' ')} } }`;
+    const refused = subscribe(connect('lin.pm'), costly, { id: acmeProject, items: 100 });
+    const errors = (await refused.ended) as { message?: string; extensions?: { code?: string; limit?: number } }[];
+    expect(errors[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COSTLY', limit: 20_000 } });
+    expect(errors[0]!.message).toMatch(/^Query cost limit of 20000 exceeded, found \d+\.$/);
+    const cheap = subscribe(connect('lin.pm'), costly, { id: acmeProject, items: 5 });
+    const { result } = await primed(cheap, { id: acmeProject, clientId: ACME.id });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.projectUpdated.a0.edges.length).toBeGreaterThan(0);
+    cheap.stop();
+  });
+
   it('announces an event only when the projection actually inserted it, once however often it runs', async () => {
     const projectId = await createProject(GLOBEX.id, 'Globex scratch project');
     const listener = new pg.Client({ connectionString: app.databaseUrl });

@@ -108,6 +108,7 @@ describe('formatGraphQLError when the database is away', () => {
     ['a connection exception (08006)', Object.assign(new Error('connection failure'), { code: '08006' })],
     ['a socket closed under the driver', new Error('Connection terminated unexpectedly')],
     ['a pool with no connection free in time', new Error('timeout exceeded when trying to connect')],
+    ['a session ended for idling in a transaction (25P03)', Object.assign(new Error('terminating connection due to idle-in-transaction timeout'), { code: '25P03' })],
   ])('answers %s with SERVICE_UNAVAILABLE, saying nothing of the driver', (_what, cause) => {
     const { formatted, error } = asResolverFailure(new Error('DriverException', { cause }));
     expect(formatGraphQLError(formatted, error)).toEqual({ message: 'The database is unavailable; try again shortly.', path: ['project', 'advance'], extensions: { code: 'SERVICE_UNAVAILABLE' } });

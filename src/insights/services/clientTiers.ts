@@ -70,6 +70,9 @@ export interface SetClientTier {
   reason: string;
 }
 
+/** How long the tier change's transaction may wait on Temporal between statements. */
+const TELLING_WORKFLOWS_TIMEOUT = '10min';
+
 /**
  * Sets a client's tier (ADMIN), with a reason, and tells its running workflows before the
  * change commits: when Temporal does not answer, SERVICE_UNAVAILABLE and the tier stays as
@@ -85,6 +88,8 @@ export async function setClientTier(ctx: ServiceContext, input: SetClientTier): 
   // The workflows are told while the client's row is locked: two changes at once reach them
   // in the order they reach the row, so a workflow never ends up showing the earlier tier.
   return ctx.em.transactional(async (tx) => {
+    // Telling a client's workflows one after another may take longer than the pool's idle-in-transaction limit allows.
+    await tx.execute(`set local idle_in_transaction_session_timeout = '${TELLING_WORKFLOWS_TIMEOUT}'`);
     const locked = await tx.findOne(Client, { id: input.clientId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!locked) throw clientNotFound(input.clientId);
     if (locked.tier === input.tier) {

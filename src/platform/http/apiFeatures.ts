@@ -58,6 +58,8 @@ export interface ApiFeatures {
   apollo: ReturnType<typeof graphqlProtection>['apollo'];
   /** Apollo plugins: no CDN landing page, no per-field cache hints (`no-store` instead), limit codes, the request log's annotations, the mutation rate limit. */
   plugins: ApolloServerPlugin<GraphQLContext>[];
+  /** The cost limit (GRAPHQL_MAX_COST), for the subscription socket, which Apollo's plugins do not reach. */
+  maxCost: number;
   /** For `express.json({ limit })`. */
   bodyLimit: number;
   /** Mounts the request id, the request log and metrics of `/graphql`, `GET /metrics` and `GET /graphiql`; call first. */
@@ -70,8 +72,9 @@ export interface ApiFeatures {
 export async function apiFeatures(options: ApiOptions = {}): Promise<ApiFeatures> {
   const metrics = new ApiMetrics();
   const logger = createRequestLogger(options.log);
+  const limits = options.limits ?? DEFAULT_API_OPTIONS.limits;
   const protection = graphqlProtection({
-    limits: options.limits ?? DEFAULT_API_OPTIONS.limits,
+    limits,
     introspection: options.introspection ?? DEFAULT_API_OPTIONS.introspection,
   });
   const graphiql = await graphiqlRouter({ endpoint: '/graphql' });
@@ -86,6 +89,7 @@ export async function apiFeatures(options: ApiOptions = {}): Promise<ApiFeatures
       annotateGraphQLRequests,
       mutationRateLimit(options.mutationsPerMinute ?? DEFAULT_API_OPTIONS.mutationsPerMinute),
     ],
+    maxCost: limits.maxCost,
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_API_OPTIONS.bodyLimitBytes,
     mount(app) {
       app.use(assignRequestId);

@@ -109,7 +109,7 @@ export async function startApi(deps: ApiDependencies, host: string, port: number
     httpServer.listen(port, host, () => resolve());
   });
   // Subscriptions over graphql-ws on the same port and path (src/platform/http/subscriptionServer.ts).
-  const subscriptions = await startSubscriptionServer({ httpServer, path: '/graphql', schema, deps, protection: features.apollo });
+  const subscriptions = await startSubscriptionServer({ httpServer, path: '/graphql', schema, deps, protection: { ...features.apollo, maxCost: features.maxCost } });
   const address = httpServer.address() as AddressInfo;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
   const stop = async () => {

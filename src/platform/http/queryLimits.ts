@@ -1,7 +1,23 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
-import { getNamedType, GraphQLError, isCompositeType, Lexer, Source, TokenKind, type ParseOptions, type ValidationRule } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isCompositeType,
+  isListType,
+  Lexer,
+  Source,
+  TokenKind,
+  type DocumentNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ParseOptions,
+  type ValidationRule,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
 // The CommonJS build: its ESM build imports graphql's .mjs copy, another realm than the schema's.
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity/cjs';
@@ -74,20 +90,73 @@ function exceedsTokens(source: string | undefined, max: number): boolean {
   return false;
 }
 
+/** Rows an unpaged list (a project's timeline, a ticket's messages) counts as, unless its field says (listRows). */
+const UNPAGED_LIST_ROWS = 10;
+
+/** Field extensions (type-graphql `@Extensions`) for an unpaged list whose usual length is known, e.g. a ticket's 3 SLA clocks. */
+export function listRows(rows: number): { listRows: number } {
+  return { listRows: rows };
+}
+/** The most rows one field is counted for: above every page or limit the resolvers accept. */
+const MAX_COUNTED_ROWS = 1000;
+
+/**
+ * The rows one field asks for: a connection's `first` or `last` (from a literal, a variable
+ * or the default page), `ids` or `limit` where those say how many; what its field declares
+ * (listRows) or 10 for any other list; 1 for a single object. A connection's own `edges` and `nodes` are its page, not more.
+ */
+function rowsAsked(field: GraphQLField<unknown, unknown>, parent: GraphQLCompositeType, args: Record<string, unknown>): number {
+  const argument = (name: string) => field.args.some((arg) => arg.name === name);
+  const count = (value: unknown, otherwise: number) => {
+    const rows = typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : otherwise;
+    return Math.min(Math.max(rows, 1), MAX_COUNTED_ROWS);
+  };
+  if (argument('first') || argument('last')) return count(args.first ?? args.last, DEFAULT_PAGE_SIZE);
+  if (argument('ids')) return count(Array.isArray(args.ids) ? args.ids.length : undefined, MAX_PAGE_SIZE);
+  if (argument('limit')) return count(args.limit, MAX_PAGE_SIZE);
+  if (!isListType(getNullableType(field.type)) || parent.name.endsWith('Connection')) return 1;
+  const declared = field.extensions?.listRows;
+  return typeof declared === 'number' ? declared : UNPAGED_LIST_ROWS;
+}
+
 /**
  * The cost of one field: 1 a scalar; an object 2 plus 1.5 × the cost of its selections,
- * times the rows a connection asks for (`first` or `last`, from a literal, a variable or
- * the default page). graphql-armor's cost rule has the same formula but counts a page
- * only when `first` is a literal: `projects(first: $n)` cost what one project costs, so
- * nested connections passed as variables got through at any size.
+ * times the rows it asks for (rowsAsked). graphql-armor's cost rule has the same base
+ * formula but counts a page only when `first` is a literal: `projects(first: $n)` cost
+ * what one project costs, so nested pages passed as variables got through at any size.
  */
-const pageAwareCost: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const pageAwareCost: ComplexityEstimator = ({ field, type, args, childComplexity }) => {
+  // Introspection is served only where it is switched on, and costs the schema, not the data (graphql-armor skipped it too).
+  if (field.name.startsWith('__')) return 0;
   if (!isCompositeType(getNamedType(field.type))) return 1;
-  const paged = field.args.some((arg) => arg.name === 'first' || arg.name === 'last');
-  const asked = Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE);
-  const rows = paged ? Math.min(Math.max(Number.isFinite(asked) ? asked : MAX_PAGE_SIZE, 1), MAX_PAGE_SIZE) : 1;
-  return (2 + 1.5 * childComplexity) * rows;
+  return (2 + 1.5 * childComplexity) * rowsAsked(field, type, args);
 };
+
+/**
+ * Refuses `operation` of `document` when its cost, with `variables`, is over `maxCost`:
+ * for queries and mutations (the Apollo plugin below) and for subscriptions (their socket).
+ * Nothing to say when there is no operation or the variables do not coerce: execution
+ * refuses those itself, with its own codes.
+ */
+export function costRefusal(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  maxCost: number,
+): GraphQLError | undefined {
+  if (!operation || getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return undefined;
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operation.name?.value, estimators: [pageAwareCost] });
+  } catch {
+    cost = Infinity; // more than 10 000 fields once fragments are spread: too many to count
+  }
+  if (cost <= maxCost) return undefined;
+  return new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${Number.isFinite(cost) ? Math.ceil(cost) : 'more fields than it counts'}.`, {
+    extensions: { code: QUERY_LIMIT_CODES.maxCost, limit: maxCost },
+  });
+}
 
 /** graphql-js appends suggestions ("Did you mean "name"?", "Did you mean the enum value "A"?") to several messages. */
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
@@ -120,21 +189,9 @@ export function graphqlProtection({ limits, introspection }: GraphQLProtection):
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request, operationName }) {
-          const variables = request.variables ?? {};
-          // The cost needs the variables' values; ones that do not coerce are refused by execution (BAD_USER_INPUT).
-          if (getVariableValues(schema, operation?.variableDefinitions ?? [], variables).errors) return;
-          let cost: number;
-          try {
-            cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [pageAwareCost] });
-          } catch {
-            cost = Infinity; // more than 10 000 fields once fragments are spread: too many to count
-          }
-          if (cost > limits.maxCost) {
-            throw new GraphQLError(`Query cost limit of ${limits.maxCost} exceeded, found ${Number.isFinite(cost) ? Math.ceil(cost) : 'more fields than it counts'}.`, {
-              extensions: { code: QUERY_LIMIT_CODES.maxCost, limit: limits.maxCost, http: { status: 400 } },
-            });
-          }
+        async didResolveOperation({ schema, document, operation, request }) {
+          const refusal = costRefusal(schema, document, operation, request.variables, limits.maxCost);
+          if (refusal) throw new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, http: { status: 400 } } });
         },
         async didEncounterErrors({ errors, source }) {
           for (const error of errors) {

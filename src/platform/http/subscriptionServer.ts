@@ -28,6 +28,7 @@ import { startPostgresLiveEvents, SubscriberTooSlowError, type LiveEvents, type 
 import type { ApiDependencies } from './apiServer.js';
 import { viewerOfRequest } from './bearerToken.js';
 import { formatGraphQLError } from './errorMapping.js';
+import { costRefusal } from './queryLimits.js';
 import { createLoaders, type GraphQLContext } from './graphqlContext.js';
 
 /**
@@ -64,7 +65,7 @@ export interface SubscriptionServerOptions {
   schema: GraphQLSchema;
   deps: ApiDependencies;
   /** The document limits queries are held to (src/platform/http/queryLimits.ts), so subscriptions are too. */
-  protection?: { validationRules?: readonly ValidationRule[]; parseOptions?: ParseOptions };
+  protection?: { validationRules?: readonly ValidationRule[]; parseOptions?: ParseOptions; maxCost?: number };
 }
 
 export interface RunningSubscriptions {
@@ -201,6 +202,9 @@ export async function startSubscriptionServer({ httpServer, path, schema, deps, 
         if (operation.operation !== 'subscription') {
           return [coded('This socket serves subscriptions only; send queries and mutations as HTTP POST /graphql.', 'OPERATION_NOT_SUPPORTED')];
         }
+        // Every event runs the selection again: what it costs is checked as a query's is.
+        const tooCostly = protection?.maxCost === undefined ? undefined : costRefusal(schema, document, operation, payload.variables, protection.maxCost);
+        if (tooCostly) return [tooCostly];
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       context: (ctx) => contextFor(ctx.extra.viewer ?? null),

@@ -9,8 +9,11 @@ export function isRefusedData(error: unknown): boolean {
   return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
 }
 
-/** Connection exceptions (08), shutdowns and "cannot connect now" (57P01–57P03), too many connections (53300). */
-const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
+/**
+ * Connection exceptions (08), shutdowns and "cannot connect now" (57P01–57P03), too many
+ * connections (53300), a session ended for idling in a transaction (25P03).
+ */
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300|25P03)$/;
 /** What the driver's socket reports when the server is not there. */
 const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 

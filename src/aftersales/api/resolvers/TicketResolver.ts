@@ -1,5 +1,6 @@
 import { UUIDResolver } from 'graphql-scalars';
-import { Arg, Args, Authorized, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Extensions, FieldResolver, Float, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { listRows } from '../../../platform/http/queryLimits.js';
 import { ClientType } from '../../../catalog/api/types/ClientType.js';
 import { ProjectType } from '../../../delivery/api/types/ProjectType.js';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
@@ -100,6 +101,8 @@ export class TicketResolver {
   }
 
   @FieldResolver(() => [SlaClockType], { description: 'Every SLA clock run as of now, in clock order, computed in business time on the ticket\'s calendar with the same functions its workflow uses.' })
+  // First response, next response and resolution: one run each, more only once a reply reopens next response.
+  @Extensions(listRows(3))
   clocks(@Root() ticket: Ticket) {
     return ticketClocks(ticket);
   }
