@@ -90,10 +90,14 @@ function exceedsTokens(source: string | undefined, max: number): boolean {
   return false;
 }
 
-/** Rows an unpaged list (a project's timeline, a ticket's messages) counts as, unless its field says (listRows). */
-const UNPAGED_LIST_ROWS = 10;
+/**
+ * Rows an unpaged list counts as unless its field declares more (listRows): the ones that
+ * grow with use (a project's timeline, a ticket's messages, versions, a report's rows)
+ * declare their usual length; the rest (a policy's rules, a calendar's days) are short.
+ */
+const UNPAGED_LIST_ROWS = 1;
 
-/** Field extensions (type-graphql `@Extensions`) for an unpaged list whose usual length is known, e.g. a ticket's 3 SLA clocks. */
+/** Field extensions (type-graphql `@Extensions`) for an unpaged list that grows with use: its usual length. */
 export function listRows(rows: number): { listRows: number } {
   return { listRows: rows };
 }
@@ -102,8 +106,8 @@ const MAX_COUNTED_ROWS = 1000;
 
 /**
  * The rows one field asks for: a connection's `first` or `last` (from a literal, a variable
- * or the default page), `ids` or `limit` where those say how many; what its field declares
- * (listRows) or 10 for any other list; 1 for a single object. A connection's own `edges` and `nodes` are its page, not more.
+ * or the default page), `ids` or `limit` where those say how many; what a list's field
+ * declares (listRows), else 1, as for a single object. A connection's own `edges` and `nodes` are its page, not more.
  */
 function rowsAsked(field: GraphQLField<unknown, unknown>, parent: GraphQLCompositeType, args: Record<string, unknown>): number {
   const argument = (name: string) => field.args.some((arg) => arg.name === name);

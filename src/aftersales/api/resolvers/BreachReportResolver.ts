@@ -1,4 +1,5 @@
-import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, Extensions, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { listRows } from '../../../platform/http/queryLimits.js';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import { BREACH_REPORT_READERS, breachReport, breachReportItems, breachReportWindow } from '../../services/breachReport.js';
 import { SlaBreachReportArgs, SlaBreachReportItemType, SlaBreachReportRowType, SlaBreachReportType } from '../types/BreachReportTypes.js';
@@ -16,11 +17,13 @@ export class BreachReportResolver {
     return { groupBy, from: window.from, to: window.to, asOf: window.now };
   }
 
+  @Extensions(listRows(20))
   @FieldResolver(() => [SlaBreachReportRowType], { description: 'One row per group with a breach or an open overdue ticket in the window: most breaches first, then by key (the null key last).' })
   rows(@Root() report: SlaBreachReportType, @Ctx() ctx: GraphQLContext) {
     return breachReport(ctx, { groupBy: report.groupBy, from: report.from, to: report.to, now: report.asOf });
   }
 
+  @Extensions(listRows(100))
   @FieldResolver(() => [SlaBreachReportItemType], { description: 'Every breach due in the window, earliest due first (then by ticket, clock and round).' })
   items(@Root() report: SlaBreachReportType, @Ctx() ctx: GraphQLContext) {
     return breachReportItems(ctx, { from: report.from, to: report.to, now: report.asOf });

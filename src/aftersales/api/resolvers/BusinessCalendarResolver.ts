@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
+import { listRows } from '../../../platform/http/queryLimits.js';
 import { DomainError } from '../../../platform/domainError.js';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import type { CalendarScope } from '../../domain/calendarScope.js';
@@ -20,6 +21,7 @@ function calendarApiPath(path: string, week: readonly BusinessDayInput[]): strin
 @Resolver()
 export class BusinessCalendarResolver {
   @Authorized(SLA_SETTINGS_READERS)
+  @Extensions(listRows(10))
   @Query(() => [BusinessCalendarVersionType], {
     description: "The business-hours calendar in force of every scope that has one: the agency's, then teams', then clients' (ADMIN, LEAD, CSM).",
   })
@@ -28,6 +30,7 @@ export class BusinessCalendarResolver {
   }
 
   @Authorized(SLA_SETTINGS_READERS)
+  @Extensions(listRows(10))
   @Query(() => [BusinessCalendarVersionType], { description: "Every version of one scope's business-hours calendar, newest first; empty when it has none (ADMIN, LEAD, CSM)." })
   async businessCalendarVersions(
     @Arg('scope', () => CalendarScopeEnum, { description: 'Whose calendar: the agency, a team or a client.' }) scope: CalendarScope,

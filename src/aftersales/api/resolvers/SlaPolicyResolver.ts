@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, Mutation, Query, Resolver } from 'type-graphql';
+import { listRows } from '../../../platform/http/queryLimits.js';
 import { DomainError } from '../../../platform/domainError.js';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import { listSlaPolicyVersions, SLA_SETTINGS_READERS, slaPolicyInForce, updateSlaPolicy } from '../../services/slaPolicyService.js';
@@ -65,6 +66,7 @@ export class SlaPolicyResolver {
   }
 
   @Authorized(SLA_SETTINGS_READERS)
+  @Extensions(listRows(10))
   @Query(() => [SlaPolicyVersionType], { description: 'Every version of the SLA settings, newest first (ADMIN, LEAD, CSM).' })
   async slaPolicyVersions(@Ctx() ctx: GraphQLContext) {
     return (await listSlaPolicyVersions(ctx)).map(slaPolicyVersionType);

@@ -128,11 +128,13 @@ export class TicketResolver {
     return ticket.slaState.selfServiceFirst ?? false;
   }
 
+  @Extensions(listRows(3))
   @FieldResolver(() => [SlaBreachType], { description: 'Every breached clock run, oldest first, with how late it was and when it was finally met.' })
   breaches(@Root() ticket: Ticket) {
     return ticket.slaState.breaches.map((b) => ({ ...b, dueAt: new Date(b.dueAt), recordedAt: new Date(b.recordedAt), metAt: b.metAt === null ? null : new Date(b.metAt) }));
   }
 
+  @Extensions(listRows(10))
   @FieldResolver(() => [TicketMessageType], { description: 'The messages, oldest first; a CLIENT sees only public replies.' })
   async messages(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext): Promise<TicketMessage[]> {
     const messages = await ctx.loaders.messagesOfTicket.load(ticket.id);

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { listRows } from '../../../platform/http/queryLimits.js';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import type { ProjectView } from '../../services/projectQueries.js';
 import { delivery } from '../../services/deliveryService.js';
@@ -19,6 +20,7 @@ export class AftercareResolver {
     return delivery.submitServiceReview(ctx, input);
   }
 
+  @Extensions(listRows(12))
   @FieldResolver(() => [MonitoringReportType], { description: 'One report per month of after-care monitoring.' })
   monitoringReports(@Root() project: ProjectView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.monitoringReportsOfProject.load(project.id);

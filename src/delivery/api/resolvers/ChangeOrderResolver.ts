@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { listRows } from '../../../platform/http/queryLimits.js';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import type { ProjectView } from '../../services/projectQueries.js';
 import { delivery } from '../../services/deliveryService.js';
@@ -37,6 +38,7 @@ export class ChangeOrderResolver {
     return delivery.rejectChangeOrder(ctx, input);
   }
 
+  @Extensions(listRows(10))
   @FieldResolver(() => [ChangeOrderType], { description: 'Every change order of the project.' })
   changeOrders(@Root() project: ProjectView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.changeOrdersOfProject.load(project.id);

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { listRows } from '../../../platform/http/queryLimits.js';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
 import { costShares } from '../../domain/costShare.js';
 import type { ProjectView } from '../../services/projectQueries.js';
@@ -23,6 +24,7 @@ export class CostResolver {
   }
 
   @Authorized(AGENCY_STAFF)
+  @Extensions(listRows(10))
   @FieldResolver(() => [CostEntryType], { nullable: true, description: 'Agency staff only (ADMIN, LEAD): every cost booked, oldest first.' })
   costEntries(@Root() project: ProjectView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.costEntriesOfProject.load(project.id);

@@ -1,5 +1,6 @@
 import { UUIDResolver } from 'graphql-scalars';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { listRows } from '../../../platform/http/queryLimits.js';
 import { AddOnPackType } from '../../../catalog/api/types/AddOnPackType.js';
 import { ClientType } from '../../../catalog/api/types/ClientType.js';
 import { ServicePackageType } from '../../../catalog/api/types/ServicePackageType.js';
@@ -74,6 +75,7 @@ export class ProjectResolver {
     return ctx.loaders.addOnsOfProject.load(project.id);
   }
 
+  @Extensions(listRows(50))
   @FieldResolver(() => [TimelineEventType], {
     description: "Every accepted action and system transition, oldest first; a CLIENT does not see the agency's internal events (costs).",
   })
@@ -98,6 +100,7 @@ export class ProjectResolver {
     };
   }
 
+  @Extensions(listRows(10))
   @FieldResolver(() => [RequirementType], { description: 'Every requirement, proposed, confirmed or dropped.' })
   requirements(@Root() project: ProjectView, @Ctx() ctx: GraphQLContext) {
     return ctx.loaders.requirementsOfProject.load(project.id);

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { listRows } from '../../../platform/http/queryLimits.js';
 import { ClientType } from '../../../catalog/api/types/ClientType.js';
 import type { Client } from '../../../catalog/entities/index.js';
 import type { GraphQLContext } from '../../../platform/http/graphqlContext.js';
@@ -28,6 +29,7 @@ export class ClientTierResolver {
   }
 
   @Authorized(TIER_READERS)
+  @Extensions(listRows(10))
   @FieldResolver(() => [ClientTierChangeType], {
     nullable: true,
     description: "Agency staff only (ADMIN, LEAD): every change of the client's tier, newest first; null with FORBIDDEN for others.",
