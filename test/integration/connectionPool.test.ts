@@ -8,7 +8,7 @@ import { ok, startTestApplication, type TestApplication } from '../support/testA
  * No code path may hold a connection while it waits for a second: under load, ten such
  * waits at once took every connection of the pool and stopped the worker for good (the
  * ticket projection did it, found by the fault drill). With one connection, any such path
- * cannot finish at all, so driving every write here proves there is none left.
+ * cannot finish at all: each way an action or a ticket step writes the read model is driven here.
  */
 let app: TestApplication;
 
@@ -24,7 +24,7 @@ const mutate = async (name: string, input: Record<string, unknown>, fields = 'id
   ok(await app.gql(`mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${fields} } }`, { input }, { as }))[name];
 
 describe('one database connection for the whole process', () => {
-  it('is enough for every project action and ticket step, with their read-model writes', async () => {
+  it('is enough for each way an action or a ticket step writes the read model', async () => {
     const { id: projectId } = await mutate('createProject', { clientId: SEED_CLIENTS[0]!.id, name: 'One-connection shop', packageCode: 'STANDARD', projectLead: 'lin.pm', idempotencyKey: 'pool-create' });
     await mutate('logCommunicationRound', { projectId, channel: 'VIDEO', summary: 'Kick-off', attendees: ['client'], idempotencyKey: 'pool-round' });
     const { requirements } = await mutate('addRequirement', { projectId, title: 'Checkout in 3 steps' }, 'requirements { id }');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actor, approvedOnSite, sopActionUpdate, sopStateQuery, refusal, signOff, useSopHarness, withProject } from './sopHarness.js';
+import { actor, approvedOnSite, sopActionUpdate, sopStateQuery, refusal, signOff, stateWhen, untilValidationDayOpens, useSopHarness, withProject } from './sopHarness.js';
 
 const harness = useSopHarness();
 
@@ -18,14 +18,14 @@ describe('development stage', () => {
       await harness.env.sleep(`${policy.validationDayOffsetDays! - 1} days`);
       expect((await handle.query(sopStateQuery)).validationDay).toBe('PENDING');
       await harness.env.sleep('1 day');
-      expect((await handle.query(sopStateQuery)).validationDay).toBe('OPEN');
+      expect((await stateWhen(handle, (state) => state.validationDay !== 'PENDING')).validationDay).toBe('OPEN');
       expect(harness.events.at(-1)).toMatchObject({ type: 'VALIDATION_DAY_OPENED', actor: 'system' });
     }));
 
   it('keeps a validation gap open until a review round closes it, and gates the stress test on it', () =>
     withProject(harness, 'PREMIUM', async (handle, policy) => {
       await signOff(handle, policy);
-      await harness.env.sleep(`${policy.validationDayOffsetDays} days`);
+      await untilValidationDayOpens(harness, handle, policy);
       const incomplete = await refusal(handle.executeUpdate(sopActionUpdate('completeValidationDay'), { args: [{ ...actor, results: [] }] }));
       expect(incomplete.details).toMatchObject({ rule: 'RESULTS' });
       const afterDay = await handle.executeUpdate(sopActionUpdate('completeValidationDay'), {
@@ -47,7 +47,7 @@ describe('development stage', () => {
   it('counts only approved on-site reviews towards the Premium minimum', () =>
     withProject(harness, 'PREMIUM', async (handle, policy) => {
       await signOff(handle, policy);
-      await harness.env.sleep(`${policy.validationDayOffsetDays} days`);
+      await untilValidationDayOpens(harness, handle, policy);
       await handle.executeUpdate(sopActionUpdate('completeValidationDay'), { args: [{ ...actor, results: [{ requirementId: 'r1', result: 'MET' }] }] });
       await handle.executeUpdate(sopActionUpdate('submitReviewRound'), { args: [{ ...approvedOnSite, kind: 'REMOTE' }] });
       await handle.executeUpdate(sopActionUpdate('submitReviewRound'), { args: [approvedOnSite] });

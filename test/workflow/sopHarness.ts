@@ -7,6 +7,7 @@ import type { CommunicationRound } from '../../src/delivery/domain/communication
 import { DEFAULT_PACKAGES, type PackageCode } from '../../src/catalog/domain/defaultPackages.js';
 import type { PackagePolicy } from '../../src/catalog/domain/packagePolicy.js';
 import type { SiteCheck } from '../../src/delivery/domain/siteCheck.js';
+import type { SopState } from '../../src/delivery/domain/sopState.js';
 import type { TimelineEvent } from '../../src/delivery/domain/timelineEvent.js';
 import { sopActionUpdate, sopStateQuery } from '../../workflows/delivery/messages.js';
 import type { projectSop, ProjectSopInput } from '../../workflows/delivery/projectSop.js';
@@ -146,10 +147,31 @@ export const approvedOnSite = {
   closesGapIds: [] as string[],
 };
 
+/**
+ * Waits until the workflow's state passes `check` (at most 10 s). After `env.sleep` the
+ * server has fired a timer, but the worker may not have handled it yet: an update sent at
+ * once can be handled first and find, say, the validation day not yet open.
+ */
+export async function stateWhen(handle: WorkflowHandle<typeof projectSop>, check: (state: SopState) => boolean): Promise<SopState> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const state = await handle.query(sopStateQuery);
+    if (check(state)) return state;
+    if (Date.now() > deadline) throw new Error(`the workflow's state never passed the check: ${JSON.stringify(state).slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Sleeps through the validation-day offset and waits until the workflow has opened the day. */
+export async function untilValidationDayOpens(harness: SopHarness, handle: WorkflowHandle<typeof projectSop>, policy: PackagePolicy): Promise<void> {
+  await harness.env.sleep(`${policy.validationDayOffsetDays} days`);
+  await stateWhen(handle, (state) => state.validationDay === 'OPEN');
+}
+
 /** From development to a started stress test: validation day (if any) and the minimum approved reviews. */
 export async function readyForStressTest(harness: SopHarness, handle: WorkflowHandle<typeof projectSop>, policy: PackagePolicy) {
   if (policy.validationDayOffsetDays !== null) {
-    await harness.env.sleep(`${policy.validationDayOffsetDays} days`);
+    await untilValidationDayOpens(harness, handle, policy);
     await handle.executeUpdate(sopActionUpdate('completeValidationDay'), { args: [{ ...actor, results: [{ requirementId: 'r1', result: 'MET' }] }] });
   }
   for (let n = 0; n < policy.minReviewRounds; n++) {
